@@ -1,0 +1,8 @@
+namespace Release.Sdk.Engine.Branches;
+
+internal enum BranchType
+{
+    Release,
+    Maintenance,
+    Prerelease,
+}

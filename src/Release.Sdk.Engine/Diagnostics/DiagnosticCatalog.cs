@@ -1,0 +1,43 @@
+namespace Release.Sdk.Engine.Diagnostics;
+
+/// <summary>
+/// Every diagnostic Release.Sdk can report, in one place. Areas: 0xxx SDK misuse, 1xxx configuration, 2xxx git,
+/// 3xxx version, 4xxx changelog, 5xxx gates, 6xxx publishing, 7xxx deploy. Each code has docs/diagnostics/CODE.md
+/// (a test enforces it). Never reuse a retired code.
+/// </summary>
+internal static class DiagnosticCatalog
+{
+    // 0xxx — SDK usage
+    public static readonly DiagnosticDescriptor NoRepository = new("RSDK0001", Severity.Warning, "No git repository found; using the fallback version");
+    public static readonly DiagnosticDescriptor InternalError = new("RSDK0002", Severity.Error, "Unexpected internal error");
+    public static readonly DiagnosticDescriptor EmptyRepository = new("RSDK0003", Severity.Warning, "The git repository has no commits yet; using the fallback version");
+
+    // 1xxx — configuration
+    public static readonly DiagnosticDescriptor InvalidConfigFile = new("RSDK1001", Severity.Error, "The semantic-release configuration file is not valid JSON or has the wrong shape");
+    public static readonly DiagnosticDescriptor InvalidBranches = new("RSDK1002", Severity.Error, "Invalid branches configuration");
+    public static readonly DiagnosticDescriptor InvalidReleaseRule = new("RSDK1003", Severity.Error, "Invalid release rule");
+    public static readonly DiagnosticDescriptor UnknownPreset = new("RSDK1004", Severity.Error, "Unknown commit-analyzer preset");
+    public static readonly DiagnosticDescriptor InvalidTagFormat = new("RSDK1005", Severity.Error, "Invalid tag format");
+    public static readonly DiagnosticDescriptor InvalidProperty = new("RSDK1006", Severity.Error, "Invalid Release.Sdk property value");
+    public static readonly DiagnosticDescriptor ConfigFileNotFound = new("RSDK1007", Severity.Error, "The configuration file given does not exist");
+
+    // 2xxx — git
+    public static readonly DiagnosticDescriptor ShallowCloneMissingHistory = new("RSDK2001", Severity.Error, "Shallow clone: the history back to the last release is not available");
+    public static readonly DiagnosticDescriptor DeepenFailed = new("RSDK2002", Severity.Error, "Fetching the missing history of a shallow clone failed");
+    public static readonly DiagnosticDescriptor DetachedHeadNoBranch = new("RSDK2003", Severity.Warning, "Detached HEAD and no CI branch variable; building as a non-release branch");
+    public static readonly DiagnosticDescriptor RepositoryUnreadable = new("RSDK2004", Severity.Error, "The git repository could not be read");
+
+    // 3xxx — version
+    public static readonly DiagnosticDescriptor NextVersionOutOfRange = new("RSDK3001", Severity.Error, "The next version is outside the branch's allowed range (EINVALIDNEXTVERSION)");
+    public static readonly DiagnosticDescriptor InvalidMaintenanceBranch = new("RSDK3002", Severity.Error, "Invalid maintenance branch (EMAINTENANCEBRANCH)");
+    public static readonly DiagnosticDescriptor ReleaseBranchesInvalid = new("RSDK3003", Severity.Error, "Release branches are missing or invalid (ERELEASEBRANCHES)");
+    public static readonly DiagnosticDescriptor InvalidPrereleaseBranch = new("RSDK3004", Severity.Error, "Invalid prerelease branch (EPRERELEASEBRANCH)");
+    public static readonly DiagnosticDescriptor DuplicateBranchMatch = new("RSDK3005", Severity.Error, "A branch matches more than one branch configuration (EDUPLICATEBRANCHES)");
+    public static readonly DiagnosticDescriptor GitHubOutputWriteFailed = new("RSDK3006", Severity.Warning, "Could not write to $GITHUB_OUTPUT");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+}

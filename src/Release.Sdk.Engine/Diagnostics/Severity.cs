@@ -1,0 +1,8 @@
+namespace Release.Sdk.Engine.Diagnostics;
+
+internal enum Severity
+{
+    Message,
+    Warning,
+    Error,
+}

@@ -1,0 +1,32 @@
+namespace Release.Sdk.Engine.History;
+
+/// <summary>
+/// The engine's only window on git: a small read-only port. Release.Sdk.Git implements it with LibGit2Sharp
+/// (plus a persistent cache); tests implement it in memory.
+/// </summary>
+internal interface IRepositoryHistory
+{
+    RepositoryState State { get; }
+
+    /// <summary>Local branches, plus remote-tracking branches of "origin" that have no local branch of the same name.</summary>
+    IReadOnlyList<GitBranch> Branches { get; }
+
+    /// <summary>All tags, peeled to commits (tags pointing at non-commits are left out).</summary>
+    IReadOnlyList<GitTag> Tags { get; }
+
+    /// <summary>Names of the tags whose commit is <paramref name="commitSha"/> or one of its ancestors (git tag --merged).</summary>
+    IReadOnlySet<string> TagsReachableFrom(string commitSha);
+
+    /// <summary>
+    /// Commits reachable from <paramref name="headSha"/> but not from any of <paramref name="excludeShas"/>
+    /// (git log ^x ^y head), newest first, merges included.
+    /// </summary>
+    IReadOnlyList<CommitInfo> CommitsSince(string headSha, IReadOnlyCollection<string> excludeShas);
+
+    /// <summary>
+    /// True when the shallow boundary hides history that <see cref="CommitsSince"/> would need:
+    /// i.e. the walk from <paramref name="headSha"/> excluding <paramref name="excludeShas"/> reached a graft point.
+    /// Always false for a complete clone.
+    /// </summary>
+    bool WalkHitsShallowBoundary(string headSha, IReadOnlyCollection<string> excludeShas);
+}
