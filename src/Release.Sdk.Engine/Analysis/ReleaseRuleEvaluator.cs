@@ -1,0 +1,43 @@
+using Release.Sdk.Engine.Commits;
+
+namespace Release.Sdk.Engine.Analysis;
+
+/// <summary>
+/// commit-analyzer 13.0.1 lib/analyze-commit.js. Every matching rule is visited in order and replaces the running
+/// release type when <c>compareReleaseTypes</c> says so — which is also true whenever either side is <c>false</c>.
+/// So <c>release: false</c> is not a veto: a later matching rule with a release type overrides it, and it overrides
+/// any earlier one. A rule matches when its <c>breaking</c>/<c>revert</c> flags hold (a <c>false</c> flag is no
+/// condition) and every other field is a string on the commit that micromatch matches.
+/// </summary>
+internal static class ReleaseRuleEvaluator
+{
+    public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, ConventionalCommit commit)
+    {
+        var outcome = RuleOutcome.Unmatched;
+        foreach (var rule in rules)
+        {
+            if (!Matches(rule, commit)) continue;
+            if (outcome.Matched && outcome.Release != ReleaseType.None && rule.Release != ReleaseType.None && rule.Release <= outcome.Release)
+            {
+                continue;
+            }
+
+            outcome = new RuleOutcome(true, rule.Release, rule);
+            if (outcome.Release == ReleaseType.Major) break;
+        }
+
+        return outcome;
+    }
+
+    public static bool Matches(ReleaseRule rule, ConventionalCommit commit)
+    {
+        if (rule.Breaking == true && commit.Notes.Count == 0) return false;
+        if (rule.Revert == true && commit.Revert is null) return false;
+        foreach (var (field, pattern) in rule.Conditions)
+        {
+            if (commit.Field(field) is not { } value || !Glob.IsMatch(value, pattern)) return false;
+        }
+
+        return true;
+    }
+}
