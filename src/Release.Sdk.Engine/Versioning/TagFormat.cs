@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using NuGet.Versioning;
+using Release.Sdk.Engine.Diagnostics;
+
+namespace Release.Sdk.Engine.Versioning;
+
+/// <summary>
+/// semantic-release's <c>tagFormat</c>: a template with <c>${version}</c> exactly once, e.g. <c>v${version}</c> or
+/// <c>release-${version}</c>. Parsing mirrors get-tags.js: the tag must start with the prefix, the version is the
+/// greedy text up to the last occurrence of the suffix (no end anchor), with leading <c>v</c>/<c>=</c> stripped
+/// (<c>semver.clean</c>) before strict SemVer 2 validation.
+/// </summary>
+internal sealed partial record TagFormat(string Prefix, string Suffix)
+{
+    public const string Default = "v${version}";
+
+    [GeneratedRegex(@"\$\{\s*version\s*\}")]
+    private static partial Regex VersionVariable();
+
+    [GeneratedRegex(@"\$\{|<%")]
+    private static partial Regex AnyTemplateSyntax();
+
+    private Regex? _pattern;
+
+    public string Template => Prefix + "${version}" + Suffix;
+
+    /// <summary>Validates like semantic-release's verify.js (ETAGNOVERSION, EINVALIDTAGFORMAT); throws RSDK1005.</summary>
+    public static TagFormat Parse(string template, string origin = "tagFormat")
+    {
+        var matches = VersionVariable().Matches(template);
+        if (matches.Count != 1)
+        {
+            throw new ReleaseException(DiagnosticCatalog.InvalidTagFormat,
+                $"The {origin} '{template}' must contain the variable ${{version}} exactly once (e.g. 'v${{version}}'). " +
+                "Set tagFormat in .releaserc.json, or ReleaseTagPrefix / ReleaseTagFormat in the project.");
+        }
+        var prefix = template[..matches[0].Index];
+        var suffix = template[(matches[0].Index + matches[0].Length)..];
+        if (AnyTemplateSyntax().IsMatch(prefix) || AnyTemplateSyntax().IsMatch(suffix))
+        {
+            throw new ReleaseException(DiagnosticCatalog.InvalidTagFormat,
+                $"The {origin} '{template}' uses a template variable other than ${{version}}; Release.Sdk supports only ${{version}}. " +
+                "Set tagFormat in .releaserc.json, or ReleaseTagPrefix / ReleaseTagFormat in the project.");
+        }
+        var format = new TagFormat(prefix, suffix);
+        var sample = format.Format("0.0.0");
+        if (!GitRefName.IsValidTagName(sample))
+        {
+            throw new ReleaseException(DiagnosticCatalog.InvalidTagFormat,
+                $"The {origin} '{template}' does not make a valid git tag name ('{sample}' for version 0.0.0): no spaces, '~', '^', ':', '?', '*', '[', '\\', '..', '@{{' or trailing '.'/'.lock'. " +
+                "Set tagFormat in .releaserc.json, or ReleaseTagPrefix / ReleaseTagFormat in the project.");
+        }
+        return format;
+    }
+
+    /// <summary>ReleaseTagPrefix: <c>&lt;prefix&gt;${version}</c>.</summary>
+    public static TagFormat FromPrefix(string prefix) => Parse(prefix + "${version}", "ReleaseTagPrefix");
+
+    public string Format(string version) => Prefix + version + Suffix;
+
+    public string Format(SemanticVersion version) => Format(SemVer.Format(version));
+
+    /// <summary>The version a tag name carries under this format, or null when the tag is not a release tag.</summary>
+    public SemanticVersion? TryParse(string tagName)
+    {
+        _pattern ??= new Regex("^" + Regex.Escape(Prefix) + "(.+)" + Regex.Escape(Suffix), RegexOptions.CultureInvariant);
+        var match = _pattern.Match(tagName);
+        if (!match.Success) return null;
+        var cleaned = match.Groups[1].Value.Trim().TrimStart('=', 'v');
+        return SemVer.TryParse(cleaned);
+    }
+
+    public override string ToString() => Template;
+}
