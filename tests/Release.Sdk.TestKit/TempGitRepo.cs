@@ -82,6 +82,17 @@ public sealed class TempGitRepo : IDisposable
         return Head;
     }
 
+    /// <summary>
+    /// Clones <paramref name="source"/> into a new temp repository through a file:// URL (so <c>--depth</c> is honoured,
+    /// as with a CI checkout); <paramref name="options"/> go to <c>git clone</c>, e.g. "--depth", "3".
+    /// </summary>
+    public static TempGitRepo Clone(TempGitRepo source, params string[] options)
+    {
+        var clone = new TempGitRepo(init: false);
+        clone.Git(["clone", "-q", .. options, new Uri(source.Path).AbsoluteUri, "."]);
+        return clone;
+    }
+
     public string Dump() => Git("log", "--graph", "--decorate", "--all", "--format=%h %d %s");
 
     public void Dispose()

@@ -1,0 +1,209 @@
+using LibGit2Sharp;
+using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Engine.History;
+using Release.Sdk.Git.History;
+
+namespace Release.Sdk.Git;
+
+/// <summary>
+/// The engine's view of a git repository, read through libgit2 and cached: commit facts in a <see cref="CommitStore"/>
+/// (in memory per process and in <c>.git/release-sdk/</c> across processes), refs in a <see cref="RepositorySnapshot"/>
+/// reused while no ref changes. libgit2 is opened only when something is not cached. Failures of git surface as
+/// <see cref="ReleaseException"/> RSDK2004.
+/// </summary>
+internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
+{
+    private readonly GitDirectories _directories;
+    private readonly CommitStore _store;
+    private readonly IReadOnlySet<ObjectKey> _shallowBoundary;
+    private readonly RepositorySnapshot _snapshot;
+    private Repository? _repository;
+
+    private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
+        Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
+    {
+        _directories = directories;
+        _store = store;
+        _shallowBoundary = shallowBoundary;
+        _snapshot = snapshot(this);
+    }
+
+    /// <summary>Finds the repository containing <paramref name="startDirectory"/> (worktrees and submodules included).</summary>
+    /// <returns>null when the directory is not inside a git repository.</returns>
+    public static GitRepositoryHistory? Open(string startDirectory)
+    {
+        var start = Path.GetFullPath(startDirectory);
+        if (!Directory.Exists(start)) return null;
+        string? discovered;
+        try { discovered = LibGit2Sharp.Repository.Discover(start); }
+        catch (LibGit2SharpException e) { throw Unreadable(start, e); }
+        if (discovered is null) return null;
+
+        var directories = GitDirectories.From(discovered);
+        try
+        {
+            var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
+            var boundary = directories.ReadShallowBoundary();
+            var fingerprint = directories.RefsFingerprint();
+            var history = new GitRepositoryHistory(directories, store, boundary,
+                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint));
+            history.SaveIfDirty();
+            return history;
+        }
+        catch (LibGit2SharpException e) { throw Unreadable(directories.GitDirectory, e); }
+        catch (IOException e) { throw Unreadable(directories.GitDirectory, e); }
+    }
+
+    public RepositoryState State => _snapshot.State;
+
+    public IReadOnlyList<GitBranch> Branches => _snapshot.Branches;
+
+    public IReadOnlyList<GitTag> Tags => _snapshot.Tags;
+
+    /// <summary>How many commits this instance had to read from libgit2 (the rest came from the caches).</summary>
+    public int CommitsReadFromGit { get; private set; }
+
+    /// <summary>Whether this instance had to open the repository with libgit2 at all.</summary>
+    public bool OpenedLibGit2 => _repository is not null;
+
+    public IReadOnlySet<string> TagsReachableFrom(string commitSha) =>
+        _snapshot.ReachableTags.GetOrAdd(commitSha, sha => Guarded(() =>
+        {
+            var head = Ensure(sha);
+            if (head < 0) return (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
+            var tagCommits = Tags.Select(t => (t.Name, Index: Ensure(t.CommitSha))).ToArray();
+            lock (_store)
+            {
+                var reachable = CommitWalker.Ancestors(_store, [head]);
+                return tagCommits.Where(t => t.Index >= 0 && reachable[t.Index]).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            }
+        }));
+
+    public IReadOnlyList<CommitInfo> CommitsSince(string headSha, IReadOnlyCollection<string> excludeShas) =>
+        _snapshot.CommitsSince.GetOrAdd(WalkKey(headSha, excludeShas), _ => Guarded(() =>
+        {
+            var (head, excluded) = Resolve(headSha, excludeShas);
+            lock (_store)
+            {
+                var since = CommitWalker.Since(_store, head, excluded);
+                LoadDetails(since);
+                return (IReadOnlyList<CommitInfo>)new CommitInfoList(_store, since);
+            }
+        }));
+
+    public bool WalkHitsShallowBoundary(string headSha, IReadOnlyCollection<string> excludeShas)
+    {
+        if (_shallowBoundary.Count == 0) return false;
+        return _snapshot.HitsShallowBoundary.GetOrAdd(WalkKey(headSha, excludeShas), _ => Guarded(() =>
+        {
+            var (head, excluded) = Resolve(headSha, excludeShas);
+            lock (_store)
+            {
+                return CommitWalker.Since(_store, head, excluded)
+                    .Any(i => _store[i].HasMissingParents || _shallowBoundary.Contains(_store[i].Id));
+            }
+        }));
+    }
+
+    public void Dispose()
+    {
+        _repository?.Dispose();
+        _repository = null;
+    }
+
+    private RepositorySnapshot ReadSnapshot(string fingerprint)
+    {
+        var repository = LibGit2();
+        var info = repository.Info;
+        var headSha = info.IsHeadUnborn ? null : repository.Head.Tip?.Sha;
+        var state = new RepositoryState(
+            headSha,
+            info.IsHeadDetached ? null : repository.Head.FriendlyName,
+            info.IsShallow || _shallowBoundary.Count > 0,
+            Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
+            _directories.GitDirectory);
+        var snapshot = new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store));
+        HistoryCaches.Remember(_directories.GitDirectory, snapshot);
+        return snapshot;
+    }
+
+    private (int Head, int[] Excluded) Resolve(string headSha, IReadOnlyCollection<string> excludeShas)
+    {
+        var head = Ensure(headSha);
+        if (head < 0) throw new ReleaseException(DiagnosticCatalog.RepositoryUnreadable,
+            $"Commit {headSha} was not found in the git repository at {_directories.GitDirectory}.");
+        var excluded = excludeShas.Select(Ensure).Where(i => i >= 0).ToArray();
+        return (head, excluded);
+    }
+
+    /// <summary>The store index of a commit, reading it and its unknown ancestors from git first; -1 when it is no commit.</summary>
+    private int Ensure(string sha)
+    {
+        if (!ObjectKey.TryParse(sha, out var id)) return -1;
+        lock (_store)
+        {
+            if (_store.TryGetIndex(id, out var index)) return index;
+            ImportCommitGraph();
+            if (_store.TryGetIndex(id, out index)) return index;
+            var read = CommitReader.ReadMissing(LibGit2(), id, _store, _shallowBoundary);
+            CommitsReadFromGit += read.Count;
+            _store.Add(read);
+            return _store.TryGetIndex(id, out index) ? index : -1;
+        }
+    }
+
+    /// <summary>Takes parents and times from git's commit-graph file, if there is one we have not merged yet.</summary>
+    private void ImportCommitGraph()
+    {
+        // git itself ignores the commit-graph under grafts and replace refs; shallow clones never have one that fits.
+        if (_shallowBoundary.Count > 0 || Directory.Exists(Path.Combine(_directories.CommonDirectory, "refs", "replace")) ||
+            File.Exists(Path.Combine(_directories.CommonDirectory, "info", "grafts"))) return;
+        var file = new FileInfo(CommitGraphFile.PathFor(_directories.CommonDirectory));
+        if (!file.Exists) return;
+        var stamp = $"{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}";
+        if (_store.ImportedCommitGraph == stamp) return;
+        _store.ImportedCommitGraph = stamp;
+        var commits = CommitGraphFile.TryRead(file.FullName, id => _store.TryGetIndex(id, out _));
+        if (commits is not null) _store.Add(commits);
+    }
+
+    private void LoadDetails(int[] indices)
+    {
+        foreach (var index in indices)
+        {
+            if (_store[index].HasDetails) continue;
+            var details = CommitReader.ReadDetails(LibGit2(), _store[index].Id)
+                ?? throw new ReleaseException(DiagnosticCatalog.RepositoryUnreadable,
+                    $"Commit {_store[index].Id} is listed in the commit-graph of {_directories.GitDirectory} but cannot be read.");
+            CommitsReadFromGit++;
+            _store.SetDetails(index, details);
+        }
+    }
+
+    private void SaveIfDirty()
+    {
+        lock (_store)
+        {
+            if (_store.IsDirty) CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+        }
+    }
+
+    private Repository LibGit2() => _repository ??= new Repository(_directories.GitDirectory);
+
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            var result = action();
+            SaveIfDirty();
+            return result;
+        }
+        catch (LibGit2SharpException e) { throw Unreadable(_directories.GitDirectory, e); }
+    }
+
+    private static string WalkKey(string headSha, IReadOnlyCollection<string> excludeShas) =>
+        headSha + "^" + string.Join(",", excludeShas.Order(StringComparer.Ordinal));
+
+    private static ReleaseException Unreadable(string location, Exception e) =>
+        new(DiagnosticCatalog.RepositoryUnreadable, $"The git repository at {location} could not be read: {e.Message}", e);
+}

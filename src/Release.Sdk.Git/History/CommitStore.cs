@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// Facts about commits (parents, committer date, author, message) keyed by id, closed under ancestry: when a commit
+/// is here, so are all of its parents that git could give us. Commits never change, so the store only grows and is
+/// shared between builds (in memory and in <see cref="CommitStoreFile"/>); a later build reads only new commits.
+/// Not thread-safe: callers lock the instance.
+/// </summary>
+internal sealed class CommitStore
+{
+    private readonly Dictionary<ObjectKey, int> _index = [];
+    private readonly List<CommitEntry> _entries = [];
+    private readonly List<int> _parents = [];
+    private readonly List<string> _strings = [];
+    private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
+    private byte[] _messages = new byte[4096];
+    private int _messagesLength;
+    private readonly Dictionary<ObjectKey, ObjectKey?> _peeledTags = [];
+
+    public CommitStore(string shallowFingerprint) => ShallowFingerprint = shallowFingerprint;
+
+    /// <summary>Identifies the shallow grafts the facts were read under: a deepened clone gives boundary commits parents.</summary>
+    public string ShallowFingerprint { get; }
+
+    /// <summary>True when facts were added since the store was loaded or saved.</summary>
+    public bool IsDirty { get; set; }
+
+    public int Count => _entries.Count;
+
+    /// <summary>Which commit-graph file (path, size, time) was merged in already, so it is read once per process.</summary>
+    public string? ImportedCommitGraph { get; set; }
+
+    public bool TryGetIndex(ObjectKey id, out int index) => _index.TryGetValue(id, out index);
+
+    public CommitEntry this[int index] => _entries[index];
+
+    public ReadOnlySpan<int> ParentsOf(int index)
+    {
+        var e = _entries[index];
+        return CollectionsMarshal.AsSpan(_parents).Slice(e.ParentStart, e.ParentCount);
+    }
+
+    public string StringAt(int index) => _strings[index];
+
+    public string MessageOf(in CommitEntry entry) => Encoding.UTF8.GetString(_messages, entry.MessageStart, entry.MessageLength);
+
+    /// <summary>An annotated tag object's peeled commit (null when it peels to something else), when known.</summary>
+    public bool TryGetPeeledTag(ObjectKey tagObject, out ObjectKey? commit) => _peeledTags.TryGetValue(tagObject, out commit);
+
+    public void AddPeeledTag(ObjectKey tagObject, ObjectKey? commit)
+    {
+        _peeledTags[tagObject] = commit;
+        IsDirty = true;
+    }
+
+    /// <summary>
+    /// Adds commits read together; a parent must be in the store or in the same batch, else it is recorded as missing.
+    /// Indices are assigned first and parents resolved after, so the batch may come in any order.
+    /// </summary>
+    public void Add(IReadOnlyList<RawCommit> batch)
+    {
+        if (batch.Count == 0) return;
+        var first = _entries.Count;
+        foreach (var c in batch)
+        {
+            if (_index.ContainsKey(c.Id)) throw new InvalidOperationException($"commit {c.Id} is already stored");
+            _index.Add(c.Id, _entries.Count);
+            _entries.Add(default);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var c = batch[i];
+            var parentStart = _parents.Count;
+            var missing = false;
+            foreach (var p in c.Parents)
+            {
+                if (_index.TryGetValue(p, out var pi)) _parents.Add(pi);
+                else missing = true;
+            }
+
+            _entries[first + i] = WithDetails(new CommitEntry(
+                c.Id,
+                c.CommitterDate.ToUnixTimeSeconds(),
+                (short)c.CommitterDate.Offset.TotalMinutes,
+                missing,
+                parentStart,
+                _parents.Count - parentStart,
+                HasDetails: false, -1, -1, -1, -1), c.Details);
+        }
+        IsDirty = true;
+    }
+
+    /// <summary>Records the details of a commit that came without them (from the commit-graph file).</summary>
+    public void SetDetails(int index, CommitDetails details)
+    {
+        _entries[index] = WithDetails(_entries[index], details);
+        IsDirty = true;
+    }
+
+    private CommitEntry WithDetails(CommitEntry entry, CommitDetails? details)
+    {
+        if (details is null) return entry;
+        var (messageStart, messageLength) = AppendMessage(details.Message);
+        return entry with
+        {
+            CommitterSeconds = details.CommitterDate.ToUnixTimeSeconds(),
+            CommitterOffsetMinutes = (short)details.CommitterDate.Offset.TotalMinutes,
+            HasDetails = true,
+            AuthorName = Intern(details.AuthorName),
+            AuthorEmail = Intern(details.AuthorEmail),
+            MessageStart = messageStart,
+            MessageLength = messageLength,
+        };
+    }
+
+    private int Intern(string value)
+    {
+        if (_stringIndex.TryGetValue(value, out var i)) return i;
+        _strings.Add(value);
+        _stringIndex.Add(value, _strings.Count - 1);
+        return _strings.Count - 1;
+    }
+
+    private (int Start, int Length) AppendMessage(string message)
+    {
+        var needed = Encoding.UTF8.GetByteCount(message);
+        if (_messagesLength + needed > _messages.Length)
+            Array.Resize(ref _messages, Math.Max(_messages.Length * 2, _messagesLength + needed));
+        var written = Encoding.UTF8.GetBytes(message, 0, message.Length, _messages, _messagesLength);
+        var start = _messagesLength;
+        _messagesLength += written;
+        return (start, written);
+    }
+
+    // --- raw access for CommitStoreFile ---
+
+    internal List<CommitEntry> Entries => _entries;
+
+    internal List<int> ParentIndices => _parents;
+
+    internal List<string> Strings => _strings;
+
+    internal ReadOnlySpan<byte> MessageBytes => _messages.AsSpan(0, _messagesLength);
+
+    internal IReadOnlyDictionary<ObjectKey, ObjectKey?> PeeledTags => _peeledTags;
+
+    /// <summary>Rebuilds a store from validated file contents.</summary>
+    internal static CommitStore FromParts(string shallowFingerprint, CommitEntry[] entries, int[] parents, string[] strings,
+        byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags)
+    {
+        var store = new CommitStore(shallowFingerprint) { _messages = messages, _messagesLength = messages.Length };
+        store._entries.AddRange(entries);
+        store._parents.AddRange(parents);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (!store._index.TryAdd(entries[i].Id, i)) throw new InvalidDataException("duplicate commit");
+        }
+        foreach (var s in strings)
+        {
+            var before = store._strings.Count;
+            store.Intern(s);
+            if (store._strings.Count != before + 1) throw new InvalidDataException("duplicate string in table");
+        }
+        foreach (var (k, v) in peeledTags) store._peeledTags[k] = v;
+        return store;
+    }
+}

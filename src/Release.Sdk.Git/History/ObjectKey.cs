@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+
+namespace Release.Sdk.Git.History;
+
+/// <summary>A 20-byte git object id as a value type: cheap to hash and store, unlike 40-char strings.</summary>
+internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
+{
+    public const int Size = 20;
+
+    public static ObjectKey FromBytes(ReadOnlySpan<byte> raw) => new(
+        BinaryPrimitives.ReadUInt64BigEndian(raw),
+        BinaryPrimitives.ReadUInt64BigEndian(raw[8..]),
+        BinaryPrimitives.ReadUInt32BigEndian(raw[16..]));
+
+    public static bool TryParse(string? sha, out ObjectKey key)
+    {
+        key = default;
+        if (sha is null || sha.Length != Size * 2) return false;
+        Span<byte> raw = stackalloc byte[Size];
+        if (Convert.FromHexString(sha, raw, out _, out var written) != System.Buffers.OperationStatus.Done || written != Size) return false;
+        key = FromBytes(raw);
+        return true;
+    }
+
+    public void WriteTo(Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt64BigEndian(destination, High);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], Middle);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[16..], Low);
+    }
+
+    public byte[] ToBytes()
+    {
+        var raw = new byte[Size];
+        WriteTo(raw);
+        return raw;
+    }
+
+    public string ToSha()
+    {
+        Span<byte> raw = stackalloc byte[Size];
+        WriteTo(raw);
+        return Convert.ToHexStringLower(raw);
+    }
+
+    public override string ToString() => ToSha();
+}

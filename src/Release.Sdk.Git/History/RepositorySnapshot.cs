@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Release.Sdk.Engine.History;
+
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// What the refs said at one moment (<see cref="Fingerprint"/>): HEAD, branches, tags, and the answers already given
+/// for them. Reused by every later open of the same repository in this process until a ref changes.
+/// </summary>
+internal sealed class RepositorySnapshot(string fingerprint, RepositoryState state, IReadOnlyList<GitBranch> branches, IReadOnlyList<GitTag> tags)
+{
+    public string Fingerprint { get; } = fingerprint;
+
+    public RepositoryState State { get; } = state;
+
+    public IReadOnlyList<GitBranch> Branches { get; } = branches;
+
+    public IReadOnlyList<GitTag> Tags { get; } = tags;
+
+    public ConcurrentDictionary<string, IReadOnlySet<string>> ReachableTags { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, IReadOnlyList<CommitInfo>> CommitsSince { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, bool> HitsShallowBoundary { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,159 @@
+using Release.Sdk.Git.History;
+using Release.Sdk.TestKit;
+
+namespace Release.Sdk.Git.Tests;
+
+public sealed class CacheTests
+{
+    private static TempGitRepo RepoWithHistory(int commits)
+    {
+        var repo = new TempGitRepo();
+        for (var i = 1; i <= commits; i++)
+        {
+            repo.Commit($"fix: change {i}");
+            if (i % 5 == 0) repo.Tag($"v1.0.{i / 5}");
+        }
+        return repo;
+    }
+
+    private static int ComputeLikeTheEngine(GitRepositoryHistory history)
+    {
+        var head = history.State.HeadSha!;
+        var reachable = history.TagsReachableFrom(head);
+        var last = history.Tags.Where(t => reachable.Contains(t.Name)).MaxBy(t => Version.Parse(t.Name[1..]));
+        return history.CommitsSince(head, last is null ? [] : [last.CommitSha]).Count;
+    }
+
+    [Fact]
+    public void NewProcessAfterANewCommitReadsOnlyThatCommit()
+    {
+        using var repo = RepoWithHistory(12);
+        using (var cold = Histories.OpenAsNewProcess(repo))
+        {
+            Assert.Equal(2, ComputeLikeTheEngine(cold));
+            Assert.Equal(12, cold.CommitsReadFromGit);
+        }
+        repo.Commit("feat: new");
+
+        using var warm = Histories.OpenAsNewProcess(repo);
+
+        Assert.Equal(3, ComputeLikeTheEngine(warm));
+        Assert.Equal(1, warm.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void SameProcessWithUnchangedRefsDoesNotOpenLibGit2()
+    {
+        using var repo = RepoWithHistory(7);
+        using (var first = Histories.Open(repo)) ComputeLikeTheEngine(first);
+
+        using var second = Histories.Open(repo);
+
+        Assert.Equal(2, ComputeLikeTheEngine(second));
+        Assert.False(second.OpenedLibGit2);
+        Assert.Equal(0, second.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void SameProcessSeesANewTagAndANewCommit()
+    {
+        using var repo = RepoWithHistory(7);
+        using (var first = Histories.Open(repo)) Assert.Equal(2, ComputeLikeTheEngine(first));
+        repo.Tag("v1.0.9");
+        using (var afterTag = Histories.Open(repo)) Assert.Equal(0, ComputeLikeTheEngine(afterTag));
+        repo.Commit("feat: after tag");
+
+        using var afterCommit = Histories.Open(repo);
+
+        Assert.Equal(1, ComputeLikeTheEngine(afterCommit));
+        Assert.Equal(1, afterCommit.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void CorruptCacheFileIsIgnoredAndRewritten()
+    {
+        using var repo = RepoWithHistory(6);
+        using (var first = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(first);
+        var file = Histories.CacheFile(repo);
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+
+        using (var second = Histories.OpenAsNewProcess(repo))
+        {
+            Assert.Equal(1, ComputeLikeTheEngine(second));
+            Assert.Equal(6, second.CommitsReadFromGit);
+        }
+
+        using var third = Histories.OpenAsNewProcess(repo);
+        Assert.Equal(1, ComputeLikeTheEngine(third));
+        Assert.Equal(0, third.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void GarbageOrForeignCacheFileIsIgnored()
+    {
+        using var repo = RepoWithHistory(3);
+        var file = Histories.CacheFile(repo);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "not a cache");
+
+        using var history = Histories.OpenAsNewProcess(repo);
+
+        Assert.Equal(3, history.CommitsSince(history.State.HeadSha!, []).Count);
+        Assert.Equal(3, history.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void CommitGraphFileSavesReadingCommitsBehindTheLastTag()
+    {
+        using var repo = RepoWithHistory(20);
+        repo.Commit("feat: after the last tag");
+        repo.Git("commit-graph", "write", "--reachable");
+        repo.Commit("feat: after the graph was written");
+
+        using var history = Histories.OpenAsNewProcess(repo);
+
+        Assert.Equal(2, ComputeLikeTheEngine(history));
+        // one commit newer than the graph, plus the details (message, author) of the two commits since v1.0.4
+        Assert.Equal(1 + 1, history.CommitsReadFromGit);
+        Assert.StartsWith("feat: after the last tag",
+            history.CommitsSince(history.State.HeadSha!, [repo.Git("rev-parse", "v1.0.4")])[1].Message);
+    }
+
+    [Fact]
+    public void CacheFileRoundTripsAndRejectsTruncation()
+    {
+        var store = new CommitStore("");
+        var root = Key(1);
+        var child = Key(2);
+        var when = new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+        store.Add([
+            new RawCommit(child, [root], when, new CommitDetails("Ann", "ann@example.com", "feat: ü\n", when)),
+            new RawCommit(root, [], when.AddMinutes(-1), Details: null),
+        ]);
+        store.AddPeeledTag(Key(3), child);
+        store.AddPeeledTag(Key(4), null);
+
+        var bytes = CommitStoreFile.Serialize(store);
+        var loaded = CommitStoreFile.Parse(bytes, "")!;
+
+        Assert.True(loaded.TryGetIndex(child, out var c));
+        Assert.Equal("feat: ü\n", loaded.MessageOf(loaded[c]));
+        Assert.Equal(120, loaded[c].CommitterOffsetMinutes);
+        Assert.True(loaded.TryGetIndex(root, out var r));
+        Assert.Equal([r], loaded.ParentsOf(c).ToArray());
+        Assert.False(loaded[r].HasDetails);
+        Assert.True(loaded.TryGetPeeledTag(Key(3), out var peeled) && peeled == child);
+        Assert.True(loaded.TryGetPeeledTag(Key(4), out var none) && none is null);
+        Assert.Null(CommitStoreFile.Parse(bytes[..^1], ""));
+        Assert.Null(CommitStoreFile.Parse(bytes, "other-shallow-state"));
+    }
+
+    private static ObjectKey Key(byte b)
+    {
+        var raw = new byte[ObjectKey.Size];
+        raw[0] = b;
+        return ObjectKey.FromBytes(raw);
+    }
+}

@@ -1,0 +1,98 @@
+using Release.Sdk.TestKit;
+
+namespace Release.Sdk.Git.Tests;
+
+public sealed class ReachabilityTests
+{
+    /// <summary>main: v1.0.0 → v1.1.0 → merge(feature with tag) ; 1.x from v1.0.0 with v1.0.1 ; beta from v1.1.0 with v2.0.0-beta.1.</summary>
+    private static (TempGitRepo Repo, string Main, string Maintenance, string Beta) BranchyRepo()
+    {
+        var repo = new TempGitRepo();
+        repo.Commit("feat: first");
+        repo.Tag("v1.0.0");
+        repo.Checkout("1.x", create: true);
+        var maintenance = repo.Commit("fix: backport");
+        repo.Tag("v1.0.1");
+        repo.Checkout("main");
+        repo.Commit("feat: second");
+        repo.Tag("v1.1.0", annotation: "1.1.0");
+        repo.Checkout("beta", create: true);
+        var beta = repo.Commit("feat!: breaking");
+        repo.Tag("v2.0.0-beta.1");
+        repo.Checkout("main");
+        repo.Checkout("feature", create: true);
+        repo.Commit("feat: on feature");
+        repo.Tag("feature-tag");
+        repo.Checkout("main");
+        repo.Commit("fix: on main");
+        var main = repo.Merge("feature");
+        return (repo, main, maintenance, beta);
+    }
+
+    [Fact]
+    public void TagsOfMergedBranchesAreReachableButNotThoseOfOtherBranches()
+    {
+        var (repo, main, _, _) = BranchyRepo();
+        using var _repo = repo;
+        using var history = Histories.Open(repo);
+
+        Histories.Check(repo, () => Assert.Equal(["feature-tag", "v1.0.0", "v1.1.0"], history.TagsReachableFrom(main).Order()));
+    }
+
+    [Fact]
+    public void MaintenanceBranchSeesItsOwnTagsAndTheSharedHistory()
+    {
+        var (repo, _, maintenance, _) = BranchyRepo();
+        using var _repo = repo;
+        using var history = Histories.Open(repo);
+
+        Histories.Check(repo, () => Assert.Equal(["v1.0.0", "v1.0.1"], history.TagsReachableFrom(maintenance).Order()));
+    }
+
+    [Fact]
+    public void PrereleaseBranchSeesItsPrereleaseTags()
+    {
+        var (repo, _, _, beta) = BranchyRepo();
+        using var _repo = repo;
+        using var history = Histories.Open(repo);
+
+        Histories.Check(repo, () => Assert.Equal(["v1.0.0", "v1.1.0", "v2.0.0-beta.1"], history.TagsReachableFrom(beta).Order()));
+    }
+
+    [Fact]
+    public void MergingThePrereleaseBranchMakesItsTagsReachable()
+    {
+        var (repo, _, _, _) = BranchyRepo();
+        using var _repo = repo;
+        var merged = repo.Merge("beta");
+        using var history = Histories.Open(repo);
+
+        Histories.Check(repo, () => Assert.Contains("v2.0.0-beta.1", history.TagsReachableFrom(merged)));
+    }
+
+    [Fact]
+    public void UnknownCommitReachesNoTags()
+    {
+        var (repo, _, _, _) = BranchyRepo();
+        using var _repo = repo;
+        using var history = Histories.Open(repo);
+
+        Assert.Empty(history.TagsReachableFrom(new string('0', 40)));
+        Assert.Empty(history.TagsReachableFrom("not-a-sha"));
+    }
+
+    [Fact]
+    public void BranchesListsLocalAndThenOriginOnlyBranches()
+    {
+        var (origin, _, maintenance, beta) = BranchyRepo();
+        using var _origin = origin;
+        using var clone = TempGitRepo.Clone(origin);
+        clone.Checkout("beta");
+        using var history = Histories.Open(clone);
+
+        Histories.Check(clone, () => Assert.Equal(
+            [("beta", beta, false), ("main", origin.Git("rev-parse", "main"), false),
+             ("1.x", maintenance, true), ("feature", origin.Git("rev-parse", "feature"), true)],
+            history.Branches.Select(b => (b.Name, b.TipSha, b.IsRemote))));
+    }
+}
