@@ -115,7 +115,8 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     {
         var repository = LibGit2();
         var info = repository.Info;
-        var headSha = info.IsHeadUnborn ? null : repository.Head.Tip?.Sha;
+        // Not Head.Tip: a missing HEAD commit must surface as unreadable (RSDK2004) later, not look like an empty repository.
+        var headSha = info.IsHeadUnborn ? null : repository.Head.Reference.ResolveToDirectReference()?.TargetIdentifier;
         var state = new RepositoryState(
             headSha,
             info.IsHeadDetached ? null : repository.Head.FriendlyName,
