@@ -7,5 +7,5 @@ internal static class Program
         Run(args, Console.Out, Console.Error, ProcessEnvironment.Read());
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment) =>
-        CommandLine.Run(args, new CliContext(stdout, stderr, environment));
+        CliApplication.Run(args, new CliContext(stdout, stderr, environment));
 }
