@@ -1,0 +1,61 @@
+using Microsoft.Build.Framework;
+using Release.Sdk.Engine.Analysis;
+using Release.Sdk.Engine.Branches;
+using Release.Sdk.Engine.Diagnostics;
+
+namespace Release.Sdk.Tasks;
+
+/// <summary>
+/// Maps the <c>ReleaseBranch</c> and <c>ReleaseRule</c> items to the engine's branch specs and release rules.
+/// <c>&lt;ReleaseBranch Include="beta" Prerelease="true" Channel="beta" Range="1.x" /&gt;</c>;
+/// <c>&lt;ReleaseRule Include="readme-docs" Type="docs" Scope="README" Release="patch" /&gt;</c>, where every
+/// metadata other than Release, Breaking and Revert is a condition on the parsed commit field of that name.
+/// </summary>
+internal static class ConfigurationItems
+{
+    private static readonly HashSet<string> RuleKeywords = new(StringComparer.OrdinalIgnoreCase) { "Release", "Breaking", "Revert" };
+
+    public static IReadOnlyList<BranchSpec>? Branches(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Branch).ToArray();
+
+    public static IReadOnlyList<ReleaseRule>? Rules(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Rule).ToArray();
+
+    private static BranchSpec Branch(ITaskItem item)
+    {
+        var channel = Metadata(item, "Channel");
+        var prerelease = Metadata(item, "Prerelease");
+        return new BranchSpec(
+            item.ItemSpec,
+            Channel: string.Equals(channel, "false", StringComparison.OrdinalIgnoreCase) ? null : channel,
+            Prerelease: prerelease?.ToLowerInvariant() switch { null or "false" => null, "true" => "", _ => prerelease },
+            Range: Metadata(item, "Range"),
+            ChannelIsFalse: string.Equals(channel, "false", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static ReleaseRule Rule(ITaskItem item)
+    {
+        var release = Metadata(item, "Release")?.ToLowerInvariant() switch
+        {
+            "major" => ReleaseType.Major,
+            "minor" => ReleaseType.Minor,
+            "patch" => ReleaseType.Patch,
+            "false" => ReleaseType.None,
+            var other => throw Invalid(item, $"Release=\"{other}\" must be major, minor, patch or false"),
+        };
+        var conditions = item.CloneCustomMetadata().Keys.Cast<string>()
+            .Where(name => !RuleKeywords.Contains(name) && item.GetMetadata(name).Length > 0)
+            .ToDictionary(name => name.ToLowerInvariant(), item.GetMetadata);
+        return new ReleaseRule(conditions, release, Flag(item, "Breaking"), Flag(item, "Revert"));
+    }
+
+    private static bool? Flag(ITaskItem item, string name) => Metadata(item, name) switch
+    {
+        null => null,
+        var value when bool.TryParse(value, out var flag) => flag,
+        var value => throw Invalid(item, $"{name}=\"{value}\" must be true or false"),
+    };
+
+    private static string? Metadata(ITaskItem item, string name) => item.GetMetadata(name) is { Length: > 0 } value ? value : null;
+
+    private static ReleaseException Invalid(ITaskItem item, string problem) => new(DiagnosticCatalog.InvalidReleaseRule,
+        $"ReleaseRule item \"{item.ItemSpec}\": {problem}. Fix the <ReleaseRule> item in the project (or Directory.Build.props).");
+}
