@@ -5,7 +5,7 @@ using Release.Sdk.Cli.Commands;
 namespace Release.Sdk.Cli;
 
 /// <summary>Builds the command tree and runs it, mapping parse errors to <see cref="ExitCodes.Usage"/>.</summary>
-internal static class CommandLine
+internal static class CliApplication
 {
     public static int Run(string[] args, CliContext context)
     {
