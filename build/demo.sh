@@ -97,7 +97,12 @@ commit() {
   git_in_sample commit -q -m "$1"
   printf '   commit %s  %s\n' "$(git_in_sample rev-parse --short HEAD)" "$1"
 }
-json_field() { sed -n "s/.*\"$1\":\(\"[^\"]*\"\|null\|[0-9]*\).*/\1/p" <<<"$2" | tr -d '"'; }
+# The JSON is one flat line; a regex is enough and needs no jq on a fresh machine.
+json_field() {
+  local pattern="\"$1\":(\"([^\"]*)\"|null|[0-9]+)"
+  [[ "$2" =~ $pattern ]] || return 0
+  if [[ "${BASH_REMATCH[1]}" == \"* ]]; then echo "${BASH_REMATCH[2]}"; else echo "${BASH_REMATCH[1]}"; fi
+}
 
 # Builds the sample and shows what it got; checks the computed next version against what semantic-release would do.
 show() {
