@@ -35,6 +35,12 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DuplicateBranchMatch = new("RSDK3005", Severity.Error, "A branch matches more than one branch configuration (EDUPLICATEBRANCHES)");
     public static readonly DiagnosticDescriptor GitHubOutputWriteFailed = new("RSDK3006", Severity.Warning, "Could not write to $GITHUB_OUTPUT");
 
+    // 4xxx — changelog and version files
+    public static readonly DiagnosticDescriptor VersionFileNoMatch = new("RSDK4001", Severity.Error, "A version file has nothing to stamp: its pattern or version key matched nothing");
+    public static readonly DiagnosticDescriptor VersionFileInvalid = new("RSDK4002", Severity.Error, "A version file is not valid YAML, JSON or XML, before or after stamping");
+    public static readonly DiagnosticDescriptor VersionFileMissing = new("RSDK4003", Severity.Error, "A version file to stamp does not exist");
+    public static readonly DiagnosticDescriptor VersionFileSpecInvalid = new("RSDK4004", Severity.Error, "A version file item has no usable kind, or an invalid Pattern or Replacement");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
