@@ -64,6 +64,13 @@ internal sealed class FakeRepository : IRepositoryHistory
         return this;
     }
 
+    public FakeRepository DeleteBranch(string name)
+    {
+        if (name == _currentBranch) throw new InvalidOperationException($"Cannot delete the checked-out branch {name}.");
+        _branches.Remove(name);
+        return this;
+    }
+
     /// <summary>A remote-tracking branch of origin (e.g. a CI clone that has origin/main but no local main).</summary>
     public FakeRepository RemoteBranch(string name, string sha)
     {
