@@ -55,7 +55,7 @@ internal static class ExplainText
                 : $"revert of {DecisionText.ShortSha(other)}, both cancelled";
         if (d.Rule is { } rule) return $"{d.RuleSource ?? "matching"} rule {rule}";
         if (!d.Commit.IsConventional) return d.Commit.Source.IsMerge ? "not conventional (merge commit)" : "not conventional";
-        return "no rule matched";
+        return "no rule matched (no release)";
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<string[]> rows)
