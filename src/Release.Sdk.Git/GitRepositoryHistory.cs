@@ -17,12 +17,16 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private readonly CommitStore _store;
     private readonly IReadOnlySet<ObjectKey> _shallowBoundary;
     private readonly RepositorySnapshot _snapshot;
+    private readonly bool _useGitCli;
+    private readonly bool _storeWasOnDisk;
     private Repository? _repository;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
-        Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
+        bool useGitCli, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
     {
         _directories = directories;
+        _useGitCli = useGitCli;
+        _storeWasOnDisk = store.IsPersisted;
         _store = store;
         _shallowBoundary = shallowBoundary;
         _snapshot = snapshot(this);
@@ -30,7 +34,11 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     /// <summary>Finds the repository containing <paramref name="startDirectory"/> (worktrees and submodules included).</summary>
     /// <returns>null when the directory is not inside a git repository.</returns>
-    public static GitRepositoryHistory? Open(string startDirectory)
+    public static GitRepositoryHistory? Open(string startDirectory) => Open(startDirectory, useGitCli: true);
+
+    /// <param name="useGitCli">Whether a first walk over a whole history may use <c>git rev-list</c> (tests turn it off
+    /// to exercise the libgit2 path alone).</param>
+    internal static GitRepositoryHistory? Open(string startDirectory, bool useGitCli)
     {
         var start = Path.GetFullPath(startDirectory);
         if (!Directory.Exists(start)) return null;
@@ -45,7 +53,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
             var boundary = directories.ReadShallowBoundary();
             var fingerprint = directories.RefsFingerprint();
-            var history = new GitRepositoryHistory(directories, store, boundary,
+            var history = new GitRepositoryHistory(directories, store, boundary, useGitCli,
                 h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint));
             history.SaveIfDirty();
             return history;
@@ -60,8 +68,11 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     public IReadOnlyList<GitTag> Tags => _snapshot.Tags;
 
-    /// <summary>How many commits this instance had to read from libgit2 (the rest came from the caches).</summary>
+    /// <summary>How many commit objects this instance had to read through libgit2 (the rest came from the caches).</summary>
     public int CommitsReadFromGit { get; private set; }
+
+    /// <summary>How many commits this instance took from <c>git rev-list</c> on a first walk (parents and times only).</summary>
+    public int CommitsListedByGitCli { get; private set; }
 
     /// <summary>Whether this instance had to open the repository with libgit2 at all.</summary>
     public bool OpenedLibGit2 => _repository is not null;
@@ -146,6 +157,12 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             if (_store.TryGetIndex(id, out var index)) return index;
             ImportCommitGraph();
             if (_store.TryGetIndex(id, out index)) return index;
+            if (_store.Count == 0 && _useGitCli && GitCliTopology.TryRead(_directories.GitDirectory, id) is { } listed)
+            {
+                CommitsListedByGitCli += listed.Count;
+                _store.Add(listed);
+                if (_store.TryGetIndex(id, out index)) return index;
+            }
             var read = CommitReader.ReadMissing(LibGit2(), id, _store, _shallowBoundary);
             CommitsReadFromGit += read.Count;
             _store.Add(read);
@@ -181,13 +198,21 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         }
     }
 
+    /// <summary>
+    /// Rewriting a large file for each new commit would cost more than reading that commit again, so a file that
+    /// existed when this instance opened is rewritten only when enough new facts piled up; until then each process
+    /// re-reads the few new ones. A first build writes everything it learned.
+    /// </summary>
     private void SaveIfDirty()
     {
         lock (_store)
         {
-            if (_store.IsDirty) CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+            if (_store.UnsavedFacts >= (_storeWasOnDisk ? RewriteThreshold : 1))
+                CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
+
+    private const int RewriteThreshold = 200;
 
     private Repository LibGit2() => _repository ??= new Repository(_directories.GitDirectory);
 

@@ -31,7 +31,8 @@ public sealed class CacheTests
         using (var cold = Histories.OpenAsNewProcess(repo))
         {
             Assert.Equal(2, ComputeLikeTheEngine(cold));
-            Assert.Equal(12, cold.CommitsReadFromGit);
+            Assert.Equal(12, cold.CommitsListedByGitCli);
+            Assert.Equal(2, cold.CommitsReadFromGit);
         }
         repo.Commit("feat: new");
 
@@ -39,6 +40,24 @@ public sealed class CacheTests
 
         Assert.Equal(3, ComputeLikeTheEngine(warm));
         Assert.Equal(1, warm.CommitsReadFromGit);
+        Assert.Equal(0, warm.CommitsListedByGitCli);
+    }
+
+    [Fact]
+    public void AFewNewCommitsAreReReadInsteadOfRewritingTheCacheFile()
+    {
+        using var repo = RepoWithHistory(12);
+        using (var cold = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(cold);
+        var file = Histories.CacheFile(repo);
+        var written = File.GetLastWriteTimeUtc(file);
+        repo.Commit("feat: new");
+        using (var first = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(first);
+
+        using var second = Histories.OpenAsNewProcess(repo);
+
+        Assert.Equal(3, ComputeLikeTheEngine(second));
+        Assert.Equal(1, second.CommitsReadFromGit);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(file));
     }
 
     [Fact]
@@ -82,12 +101,12 @@ public sealed class CacheTests
         using (var second = Histories.OpenAsNewProcess(repo))
         {
             Assert.Equal(1, ComputeLikeTheEngine(second));
-            Assert.Equal(6, second.CommitsReadFromGit);
+            Assert.Equal(6, second.CommitsListedByGitCli);
         }
 
         using var third = Histories.OpenAsNewProcess(repo);
         Assert.Equal(1, ComputeLikeTheEngine(third));
-        Assert.Equal(0, third.CommitsReadFromGit);
+        Assert.Equal(0, third.CommitsReadFromGit + third.CommitsListedByGitCli);
     }
 
     [Fact]
@@ -101,7 +120,7 @@ public sealed class CacheTests
         using var history = Histories.OpenAsNewProcess(repo);
 
         Assert.Equal(3, history.CommitsSince(history.State.HeadSha!, []).Count);
-        Assert.Equal(3, history.CommitsReadFromGit);
+        Assert.Equal(3, history.CommitsListedByGitCli);
     }
 
     [Fact]
@@ -119,6 +138,43 @@ public sealed class CacheTests
         Assert.Equal(1 + 1, history.CommitsReadFromGit);
         Assert.StartsWith("feat: after the last tag",
             history.CommitsSince(history.State.HeadSha!, [repo.Git("rev-parse", "v1.0.4")])[1].Message);
+    }
+
+    [Fact]
+    public void FirstWalkThroughGitCliAndThroughLibGit2Agree()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("feat: base");
+        repo.Tag("v1.0.0", annotation: "1.0.0");
+        repo.Checkout("side", create: true);
+        repo.Commit("fix: side");
+        repo.Tag("side-tag");
+        repo.Checkout("main");
+        repo.Commit("feat: main");
+        repo.Merge("side");
+        repo.Commit("fix: after merge");
+        var head = repo.Head;
+        var tagCommit = repo.Git("rev-parse", "v1.0.0^{commit}");
+
+        (string[] Tags, string[] Since, int[] Parents, long[] Times) Walk(bool useGitCli)
+        {
+            HistoryCaches.Forget(Histories.DirectoriesOf(repo));
+            if (File.Exists(Histories.CacheFile(repo))) File.Delete(Histories.CacheFile(repo));
+            using var history = GitRepositoryHistory.Open(repo.Path, useGitCli)!;
+            var since = history.CommitsSince(head, [tagCommit]);
+            Assert.Equal(useGitCli ? 5 : 0, history.CommitsListedByGitCli);
+            return ([.. history.TagsReachableFrom(head).Order()], [.. since.Select(c => c.Sha)],
+                [.. since.Select(c => c.ParentCount)], [.. since.Select(c => c.CommitterDate.ToUnixTimeSeconds())]);
+        }
+
+        var viaCli = Walk(useGitCli: true);
+        var viaLibGit2 = Walk(useGitCli: false);
+
+        Assert.Equal(viaLibGit2.Tags, viaCli.Tags);
+        Assert.Equal(viaLibGit2.Since, viaCli.Since);
+        Assert.Equal(viaLibGit2.Parents, viaCli.Parents);
+        Assert.Equal(viaLibGit2.Times, viaCli.Times);
+        Assert.Equal(repo.Git("log", "--format=%H", head, "^" + tagCommit).Split('\n'), viaCli.Since);
     }
 
     [Fact]

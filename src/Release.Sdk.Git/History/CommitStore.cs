@@ -26,7 +26,17 @@ internal sealed class CommitStore
     public string ShallowFingerprint { get; }
 
     /// <summary>True when facts were added since the store was loaded or saved.</summary>
-    public bool IsDirty { get; set; }
+    public bool IsDirty
+    {
+        get => UnsavedFacts > 0;
+        set => UnsavedFacts = value ? Math.Max(1, UnsavedFacts) : 0;
+    }
+
+    /// <summary>How many facts (commits, details, peeled tags) were added since the store was loaded or saved.</summary>
+    public int UnsavedFacts { get; private set; }
+
+    /// <summary>True when the store exists on disk (it was loaded from or saved to its file).</summary>
+    public bool IsPersisted { get; set; }
 
     public int Count => _entries.Count;
 
@@ -53,7 +63,7 @@ internal sealed class CommitStore
     public void AddPeeledTag(ObjectKey tagObject, ObjectKey? commit)
     {
         _peeledTags[tagObject] = commit;
-        IsDirty = true;
+        UnsavedFacts++;
     }
 
     /// <summary>
@@ -91,14 +101,14 @@ internal sealed class CommitStore
                 _parents.Count - parentStart,
                 HasDetails: false, -1, -1, -1, -1), c.Details);
         }
-        IsDirty = true;
+        UnsavedFacts += batch.Count;
     }
 
     /// <summary>Records the details of a commit that came without them (from the commit-graph file).</summary>
     public void SetDetails(int index, CommitDetails details)
     {
         _entries[index] = WithDetails(_entries[index], details);
-        IsDirty = true;
+        UnsavedFacts++;
     }
 
     private CommitEntry WithDetails(CommitEntry entry, CommitDetails? details)
@@ -149,10 +159,13 @@ internal sealed class CommitStore
     internal IReadOnlyDictionary<ObjectKey, ObjectKey?> PeeledTags => _peeledTags;
 
     /// <summary>Rebuilds a store from validated file contents.</summary>
-    internal static CommitStore FromParts(string shallowFingerprint, CommitEntry[] entries, int[] parents, string[] strings,
-        byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags)
+    internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, CommitEntry[] entries, int[] parents,
+        string[] strings, byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags)
     {
-        var store = new CommitStore(shallowFingerprint) { _messages = messages, _messagesLength = messages.Length };
+        var store = new CommitStore(shallowFingerprint)
+        {
+            _messages = messages, _messagesLength = messages.Length, ImportedCommitGraph = importedCommitGraph, IsPersisted = true,
+        };
         store._entries.AddRange(entries);
         store._parents.AddRange(parents);
         for (var i = 0; i < entries.Length; i++)
@@ -166,6 +179,7 @@ internal sealed class CommitStore
             if (store._strings.Count != before + 1) throw new InvalidDataException("duplicate string in table");
         }
         foreach (var (k, v) in peeledTags) store._peeledTags[k] = v;
+        store.UnsavedFacts = 0;
         return store;
     }
 }

@@ -46,6 +46,7 @@ internal static class CommitStoreFile
             File.Move(temp, path, overwrite: true);
             temp = null;
             store.IsDirty = false;
+            store.IsPersisted = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -64,6 +65,7 @@ internal static class CommitStoreFile
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(store.ShallowFingerprint);
+            w.Write(store.ImportedCommitGraph ?? "");
             w.Write(store.Entries.Count);
             w.Write(store.ParentIndices.Count);
             w.Write(store.Strings.Count);
@@ -113,6 +115,7 @@ internal static class CommitStoreFile
         r.ReadBytes(Magic.Length);
         if (r.ReadInt32() != FormatVersion) return null;
         if (r.ReadString() != shallowFingerprint) return null;
+        var importedCommitGraph = r.ReadString();
         var commitCount = r.ReadInt32();
         var parentCount = r.ReadInt32();
         var stringCount = r.ReadInt32();
@@ -158,7 +161,7 @@ internal static class CommitStoreFile
         }
         if (r.BaseStream.Position != payload.Length) throw new InvalidDataException("trailing bytes");
 
-        return CommitStore.FromParts(shallowFingerprint, entries, parents, strings, messages, peels);
+        return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels);
     }
 
     /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>

@@ -22,6 +22,30 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
         return true;
     }
 
+    /// <summary>Parses 40 lower- or upper-case hex digits given as ASCII bytes (git's output), without making a string.</summary>
+    public static bool TryParseAscii(ReadOnlySpan<byte> hex, out ObjectKey key)
+    {
+        key = default;
+        if (hex.Length != Size * 2) return false;
+        Span<byte> raw = stackalloc byte[Size];
+        for (var i = 0; i < Size; i++)
+        {
+            int high = HexValue(hex[2 * i]), low = HexValue(hex[2 * i + 1]);
+            if ((high | low) < 0) return false;
+            raw[i] = (byte)(high << 4 | low);
+        }
+        key = FromBytes(raw);
+        return true;
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
+
     public void WriteTo(Span<byte> destination)
     {
         BinaryPrimitives.WriteUInt64BigEndian(destination, High);

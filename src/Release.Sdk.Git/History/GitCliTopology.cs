@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// Lists a whole history's parents and committer times with <c>git rev-list</c>, for the first build of a large
+/// repository: libgit2 through LibGit2Sharp costs ~10-30 µs per commit, git ~5 µs, and on 100k commits that is
+/// the difference between seconds and well under one. Read-only, bounded in time; when git is missing or fails,
+/// the caller reads through libgit2 instead, so this can only make a build faster, never fail it.
+/// </summary>
+internal static class GitCliTopology
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <returns>Every commit reachable from <paramref name="start"/> (without details), or null when git could not tell.</returns>
+    public static List<RawCommit>? TryRead(string gitDirectory, ObjectKey start)
+    {
+        var psi = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = gitDirectory,
+        };
+        // libgit2 ignores replace refs; git must too, or the two would disagree about parents.
+        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", start.ToSha()])
+            psi.ArgumentList.Add(arg);
+        psi.Environment.Remove("GIT_DIR");
+        psi.Environment.Remove("GIT_WORK_TREE");
+        psi.Environment["LC_ALL"] = "C";
+
+        Process? process = null;
+        try
+        {
+            process = Process.Start(psi);
+            if (process is null) return null;
+            process.StandardInput.Close();
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            var output = process.StandardOutput.BaseStream;
+            var reading = Task.Run(() => Parse(output));
+            if (!reading.Wait(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+            process.WaitForExit();
+            return process.ExitCode == 0 ? reading.Result : null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException
+                                      or AggregateException or FormatException)
+        {
+            return null;
+        }
+        finally
+        {
+            process?.Dispose();
+        }
+    }
+
+    /// <summary>Parses "timestamp sha parent…" lines straight from git's output bytes: 100k lines, no strings.</summary>
+    private static List<RawCommit>? Parse(Stream output)
+    {
+        var commits = new List<RawCommit>();
+        var buffer = new byte[1 << 16];
+        var filled = 0;
+        var parents = new List<ObjectKey>(2);
+        while (true)
+        {
+            var read = output.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var consumed = 0;
+            int newline;
+            while ((newline = buffer.AsSpan(consumed, filled - consumed).IndexOf((byte)'\n')) >= 0)
+            {
+                if (!TryParseLine(buffer.AsSpan(consumed, newline), parents, out var commit)) return null;
+                commits.Add(commit);
+                consumed += newline + 1;
+            }
+            if (read == 0) return filled - consumed == 0 ? commits : null;
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+        }
+    }
+
+    private static bool TryParseLine(ReadOnlySpan<byte> line, List<ObjectKey> parents, out RawCommit commit)
+    {
+        commit = null!;
+        var space = line.IndexOf((byte)' ');
+        if (space <= 0 || !System.Buffers.Text.Utf8Parser.TryParse(line[..space], out long seconds, out var used) || used != space) return false;
+        line = line[(space + 1)..];
+        parents.Clear();
+        ObjectKey id = default;
+        var first = true;
+        while (line.Length > 0)
+        {
+            var end = line.IndexOf((byte)' ');
+            var field = end < 0 ? line : line[..end];
+            if (!ObjectKey.TryParseAscii(field, out var key)) return false;
+            if (first) id = key; else parents.Add(key);
+            first = false;
+            line = end < 0 ? [] : line[(end + 1)..];
+        }
+        if (first) return false;
+        commit = new RawCommit(id, [.. parents], DateTimeOffset.FromUnixTimeSeconds(seconds), Details: null);
+        return true;
+    }
+}
