@@ -32,6 +32,19 @@ public sealed class VersionTextTests
     }
 
     [Fact]
+    public void DetachedHeadWithoutCiWarnsRsdk2003AndReleasesNothing()
+    {
+        using var repo = Histories.ReleasedAt123();
+        repo.Commit("feat: second feature");
+        repo.Git("checkout", "-q", "--detach");
+
+        var run = CliRun.Of(repo, "version", "--cwd", repo.Path).ShouldExit(0);
+
+        Assert.StartsWith("warning RSDK2003: ", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("Next release:     none (builds of a detached HEAD do not release here)", run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutsideAGitRepositoryWarnsWithRsdk0001AndPrintsTheFallback()
     {
         var directory = Path.Combine(Path.GetTempPath(), "rsdk-norepo-" + Guid.NewGuid().ToString("N")[..12]);

@@ -11,16 +11,20 @@ namespace Release.Sdk.Cli.Commands;
 /// </summary>
 internal static class CommandAction
 {
-    public static int Compute(CliContext context, ComputationRequest request, Action<VersionDecision> print)
+    public static int Compute(CliContext context, ComputationRequest request, Action<VersionDecision> print) =>
+        Run(context, () => VersionComputation.Compute(
+            request.StartDirectory,
+            request.Overrides,
+            request.ExplicitConfigFile,
+            context.Environment,
+            request.DeepenShallowClone), print);
+
+    /// <summary>The error boundary itself, separate from the façade call so tests can drive every outcome.</summary>
+    public static int Run(CliContext context, Func<VersionDecision> compute, Action<VersionDecision> print)
     {
         try
         {
-            var decision = VersionComputation.Compute(
-                request.StartDirectory,
-                request.Overrides,
-                request.ExplicitConfigFile,
-                context.Environment,
-                request.DeepenShallowClone);
+            var decision = compute();
             DiagnosticWriter.WriteAll(context.Error, decision.Diagnostics);
             print(decision);
             return ExitCodes.Success;
@@ -30,7 +34,7 @@ internal static class CommandAction
             DiagnosticWriter.WriteError(context.Error, e.Descriptor, e.Message);
             return ExitCodes.Error;
         }
-#pragma warning disable CA1031 // the CLI's last line of defence: any other exception is a bug, reported with a code, never a stack dump
+#pragma warning disable CA1031 // the CLI's last line of defence: any other exception is a bug, reported with a code, never a bare stack dump
         catch (Exception e)
 #pragma warning restore CA1031
         {
