@@ -61,6 +61,18 @@ public sealed class ChangelogRegeneratorTests
     }
 
     [Fact]
+    public void EveryRegeneratedReleaseIsRecognisedSoTheNextReleaseRunAddsNoDuplicate()
+    {
+        var releases = new[] { Section("1.0.0", null, "a"), Section("1.1.0", "1.0.0", "b"), Section("2.0.0-beta.1", "1.1.0", "c") };
+        var changelog = ChangelogRegenerator.Render(releases, Render, new ChangelogOptions("# Changelog"));
+
+        var versions = ChangelogVersionHeadings.Find(changelog).Select(h => h.Version.ToFullString());
+
+        Assert.Equal(["2.0.0-beta.1", "1.1.0", "1.0.0"], versions);
+        Assert.True(ChangelogWriter.Prepend(changelog, Render(releases[1]), "1.1.0", new ChangelogOptions("# Changelog")).AlreadyPresent);
+    }
+
+    [Fact]
     public void NoReleasesGiveAnEmptyChangelog()
     {
         Assert.Equal("", ChangelogRegenerator.Render([], Render, new ChangelogOptions("# Changelog")));
