@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Release.Sdk.Engine.Analysis;
 using Release.Sdk.Engine.Branches;
+using Release.Sdk.Engine.Configuration;
 using Release.Sdk.Engine.Diagnostics;
 
 namespace Release.Sdk.Tasks;
@@ -13,11 +14,29 @@ namespace Release.Sdk.Tasks;
 /// </summary>
 internal static class ConfigurationItems
 {
+    /// <summary>The task's configuration inputs as overrides: an empty property means "not set" (the config file or default applies).</summary>
+    public static ReleaseConfigOverrides Overrides(ReleaseComputeVersion task) => new(
+        TagPrefix: Given(task.TagPrefix),
+        TagFormat: Given(task.TagFormat),
+        Preset: Given(task.Preset),
+        Branches: Branches(task.Branches),
+        ReleaseRules: Rules(task.Rules),
+        BuildLabel: Given(task.BuildLabel),
+        NoteKeywords: Given(task.NoteKeywords)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Every configuration input as text, for the cache key.</summary>
+    public static string Describe(ReleaseComputeVersion task) => string.Join("\n",
+        [task.TagPrefix, task.TagFormat, task.Preset, task.BuildLabel, task.ConfigFile, task.NoteKeywords, task.DeepenShallowClone.ToString(),
+         .. task.Branches.Concat(task.Rules).Select(i => i.ItemSpec + string.Concat(
+             i.CloneCustomMetadata().Keys.Cast<string>().Order(StringComparer.Ordinal).Select(k => $";{k}={i.GetMetadata(k)}")))]);
+
     private static readonly HashSet<string> RuleKeywords = new(StringComparer.OrdinalIgnoreCase) { "Release", "Breaking", "Revert" };
 
-    public static IReadOnlyList<BranchSpec>? Branches(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Branch).ToArray();
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    public static IReadOnlyList<ReleaseRule>? Rules(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Rule).ToArray();
+    private static IReadOnlyList<BranchSpec>? Branches(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Branch).ToArray();
+
+    private static IReadOnlyList<ReleaseRule>? Rules(ITaskItem[] items) => items.Length == 0 ? null : items.Select(Rule).ToArray();
 
     private static BranchSpec Branch(ITaskItem item)
     {

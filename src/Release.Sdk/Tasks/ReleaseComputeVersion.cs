@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.Build.Framework;
 using Release.Sdk.Engine.Configuration;
 using Release.Sdk.Engine.Diagnostics;
@@ -37,38 +36,22 @@ public sealed class ReleaseComputeVersion : ReleaseTask
 
     protected override void ExecuteCore()
     {
-        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        var environment = ProcessEnvironment.Snapshot();
         var ci = CiContext.Detect(environment);
         var configFile = string.IsNullOrEmpty(ConfigFile) ? null : Path.GetFullPath(ConfigFile, ProjectDirectory);
-        var key = VersionCacheKey.For(ProjectDirectory, InputsText(), configFile, ci.ToString());
-        var cache = new VersionCache(BuildEngine4, key is null ? null : CacheFile);
-        var computed = key is null ? null : cache.TryGet(key);
-        if (computed is null)
-        {
-            var overrides = new ReleaseConfigOverrides
-            {
-                TagPrefix = Empty(TagPrefix), TagFormat = Empty(TagFormat), Preset = Empty(Preset), BuildLabel = Empty(BuildLabel),
-                NoteKeywords = Empty(NoteKeywords)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Branches = ConfigurationItems.Branches(Branches), ReleaseRules = ConfigurationItems.Rules(Rules),
-            };
-            computed = ComputedVersion.From(VersionComputation.Compute(ProjectDirectory, overrides, configFile, environment, DeepenShallowClone));
-            if (key is not null) cache.Store(key, computed);
-        }
-        else
-        {
-            Log.LogMessage(MessageImportance.Normal, "Reusing the Release.Sdk version computed earlier in this build or stored in {0}", CacheFile);
-        }
+        var key = VersionCacheKey.For(ProjectDirectory, ConfigurationItems.Describe(this), configFile, ci.ToString());
+        var computed = new VersionCache(BuildEngine4, CacheFile).GetOrAdd(key, () => ComputedVersion.From(VersionComputation.Compute(
+            ProjectDirectory, ConfigurationItems.Overrides(this), configFile, environment, DeepenShallowClone)), out var reused);
+        if (reused) Log.LogMessage(MessageImportance.Normal, "Reusing the Release.Sdk version computed earlier in this build or stored in {0}", CacheFile);
 
-        foreach (var d in computed.Diagnostics)
-            Report(DiagnosticCatalog.All.Single(c => c.Code == d.Code), d.Message, quiet: Quiet);
+        foreach (var d in computed.Diagnostics) Report(DiagnosticCatalog.All.Single(c => c.Code == d.Code), d.Message, Quiet);
         Apply(computed);
-        var summary = Create && computed.NextVersion is not null ? $"{computed.Summary} → stamping the release version {Version} (ReleaseCreate=true)" : computed.Summary;
-        Log.LogMessage(Quiet ? MessageImportance.Low : MessageImportance.High, "{0}", summary);
-        if (ci.Provider == "github" && ci.GitHubOutputPath is { Length: > 0 } output && !DesignTime
+        var releasing = Create && computed.NextVersion is not null ? $" → stamping the release version {Version} (ReleaseCreate=true)" : "";
+        Log.LogMessage(Quiet ? MessageImportance.Low : MessageImportance.High, "{0}{1}", computed.Summary, releasing);
+        if (!DesignTime && !Quiet && ci is { Provider: "github", GitHubOutputPath: { Length: > 0 } output }
             && GitHubOutputWriter.AppendOnce(BuildEngine4, output, computed.GitHubOutputLines) is { } failure)
         {
-            Report(DiagnosticCatalog.GitHubOutputWriteFailed, $"Could not append the version outputs to $GITHUB_OUTPUT ({output}): {failure.Message}. The build version is unaffected; check the runner's file permissions.");
+            Report(DiagnosticCatalog.GitHubOutputWriteFailed, $"Could not append the version outputs to $GITHUB_OUTPUT ({output}): {failure.Message}. The build version is unaffected; check that the runner's output file is writable.");
         }
     }
 
@@ -77,18 +60,8 @@ public sealed class ReleaseComputeVersion : ReleaseTask
     private void Apply(ComputedVersion computed)
     {
         Version = computed.Stamped(Create);
-        NextVersion = computed.NextVersion;
-        Bump = computed.Bump;
-        PreviousTag = computed.PreviousTag;
-        Channel = computed.Channel;
-        Branch = computed.Branch;
-        SourceRevisionId = computed.HeadSha;
+        (NextVersion, Bump, PreviousTag, Channel, Branch, SourceRevisionId) =
+            (computed.NextVersion, computed.Bump, computed.PreviousTag, computed.Channel, computed.Branch, computed.HeadSha);
         (AssemblyVersion, FileVersion) = AssemblyVersions.Of(Version);
     }
-
-    private string InputsText() => string.Join("\n",
-        [TagPrefix, TagFormat, Preset, BuildLabel, ConfigFile, NoteKeywords, DeepenShallowClone.ToString(),
-         .. Branches.Concat(Rules).Select(i => i.ItemSpec + string.Concat(i.CloneCustomMetadata().Keys.Cast<string>().Order(StringComparer.Ordinal).Select(k => $";{k}={i.GetMetadata(k)}")))]);
-
-    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -1,12 +1,12 @@
 using System.Text;
+using Release.Sdk.Git.History;
 
 namespace Release.Sdk.Tasks;
 
 /// <summary>
-/// A cheap fingerprint of everything in a git repository that can change a version: where it is, HEAD, every ref
-/// (loose refs by name, size and time; packed-refs and the shallow file by size and time) and the semantic-release
-/// config files at its root. Computed from the file system only, without opening the repository, so a cache hit
-/// costs a directory walk over refs/.
+/// A cheap fingerprint of everything in a git repository that can change a version — where it is, HEAD and every
+/// ref (<see cref="GitDirectories.RefsFingerprint"/>), and the semantic-release config files at its root — read from
+/// the file system without opening the repository, so a cache hit costs a walk over refs/.
 /// </summary>
 internal static class RepositoryFingerprint
 {
@@ -16,26 +16,14 @@ internal static class RepositoryFingerprint
     public static string? Compute(string startDirectory)
     {
         if (FindGitDirectory(startDirectory) is not var (workTree, gitDir)) return null;
-        var commonDir = File.Exists(Path.Combine(gitDir, "commondir"))
-            ? Path.GetFullPath(File.ReadAllText(Path.Combine(gitDir, "commondir")).Trim(), gitDir)
-            : gitDir;
-
+        var directories = GitDirectories.From(gitDir);
         var text = new StringBuilder();
-        text.Append(gitDir).Append('\n');
-        text.Append(ReadOrEmpty(Path.Combine(gitDir, "HEAD"))).Append('\n');
-        AppendStamp(text, Path.Combine(commonDir, "packed-refs"));
-        AppendStamp(text, Path.Combine(commonDir, "shallow"));
+        text.Append(directories.GitDirectory).Append('\n').Append(directories.RefsFingerprint()).Append('\n');
         foreach (var name in ConfigFileNames) AppendStamp(text, Path.Combine(workTree, name));
-        var refs = new DirectoryInfo(Path.Combine(commonDir, "refs"));
-        if (refs.Exists)
-        {
-            foreach (var file in refs.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-                text.Append(file.FullName).Append(' ').Append(file.Length).Append(' ').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
-        }
         return text.ToString();
     }
 
-    /// <summary>Stamps a file the way the fingerprint does (path, size, time, or "absent"), for other inputs such as an explicit config file.</summary>
+    /// <summary>Stamps a file by path, size and write time (or "absent"), for config files the version depends on.</summary>
     public static void AppendStamp(StringBuilder text, string path)
     {
         var file = new FileInfo(path);
@@ -50,16 +38,12 @@ internal static class RepositoryFingerprint
         {
             var dotGit = Path.Combine(dir.FullName, ".git");
             if (Directory.Exists(dotGit)) return (dir.FullName, dotGit);
-            if (File.Exists(dotGit))
-            {
-                var line = ReadOrEmpty(dotGit).Trim();
-                const string prefix = "gitdir:";
-                if (line.StartsWith(prefix, StringComparison.Ordinal))
-                    return (dir.FullName, Path.GetFullPath(line[prefix.Length..].Trim(), dir.FullName));
-            }
+            if (!File.Exists(dotGit)) continue;
+            const string prefix = "gitdir:";
+            var line = File.ReadAllText(dotGit).Trim();
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+                return (dir.FullName, Path.GetFullPath(line[prefix.Length..].Trim(), dir.FullName));
         }
         return null;
     }
-
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
 }

@@ -15,7 +15,18 @@ internal sealed class VersionCache(IBuildEngine4 engine, string? cacheFile)
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public ComputedVersion? TryGet(string key)
+    /// <summary>The cached version for <paramref name="key"/>, else <paramref name="compute"/>'s result, stored; no caching without a key.</summary>
+    public ComputedVersion GetOrAdd(string? key, Func<ComputedVersion> compute, out bool reused)
+    {
+        var known = key is null ? null : TryGet(key);
+        reused = known is not null;
+        if (known is not null) return known;
+        var computed = compute();
+        if (key is not null) Store(key, computed);
+        return computed;
+    }
+
+    private ComputedVersion? TryGet(string key)
     {
         if (engine.GetRegisteredTaskObject(RegistrationKey(key), RegisteredTaskObjectLifetime.Build) is ComputedVersion known)
             return known;
@@ -24,7 +35,7 @@ internal sealed class VersionCache(IBuildEngine4 engine, string? cacheFile)
         return fromFile;
     }
 
-    public void Store(string key, ComputedVersion value)
+    private void Store(string key, ComputedVersion value)
     {
         Register(key, value);
         if (cacheFile is null) return;
