@@ -107,7 +107,10 @@ json_field() {
 # Builds the sample and shows what it got; checks the computed next version against what semantic-release would do.
 show() {
   local expected_next="$1"
-  run_logged dotnet build "$sample/Greeter.csproj" -nodeReuse:false -tl:off -v:minimal -p:UseSharedCompilation=false
+  # restore once: the package (and so its version) stays the same, only the history moves
+  local restore=()
+  [[ -d "$sample/obj" ]] && restore=(--no-restore)
+  run_logged dotnet build "$sample/Greeter.csproj" "${restore[@]}" -nodeReuse:false -tl:off -v:minimal
   local summary
   summary="$(grep -o 'Release.Sdk: .*' "$log" | head -n 1 || true)"
   [[ -n "$summary" ]] || fail "the build printed no 'Release.Sdk:' summary line"
