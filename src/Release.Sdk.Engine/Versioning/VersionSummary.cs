@@ -10,7 +10,11 @@ internal static class VersionSummary
     public static string Format(VersionDecision d)
     {
         var version = StripMetadata(d.BuildVersion);
-        if (d.IsFallback) return $"Release.Sdk: {version} (fallback version: {(d.Diagnostics.Count > 0 ? d.Diagnostics[0].Descriptor.Title.ToLowerInvariant() : "no git history")})";
+        if (d.IsFallback)
+        {
+            var reason = d.Diagnostics.Count > 0 ? $"{d.Diagnostics[0].Code}: {d.Diagnostics[0].Descriptor.Title.Split(';')[0]}" : "no git history";
+            return $"Release.Sdk: {version} (fallback version, {reason})";
+        }
         if (d.IsTaggedCommit) return $"Release.Sdk: {version} (tagged commit{(d.PreviousTag is { } t && d.CommitCount == 0 ? $" {t}" : "")})";
 
         var since = d.PreviousTag is null ? "; first release" : $" since {d.PreviousTag}";

@@ -79,7 +79,7 @@ public sealed class SummaryAndOutputTests
             Diagnostics = [new Diagnostic(DiagnosticCatalog.NoRepository, "No git repository found.")],
         };
 
-        Assert.Equal("Release.Sdk: 0.0.0-norepo (fallback version: no git repository found; using the fallback version)", VersionSummary.Format(d));
+        Assert.Equal("Release.Sdk: 0.0.0-norepo (fallback version, RSDK0001: No git repository found)", VersionSummary.Format(d));
     }
 
     [Fact]
