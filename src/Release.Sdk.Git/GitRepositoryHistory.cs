@@ -82,11 +82,14 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         {
             var head = Ensure(sha);
             if (head < 0) return (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
-            var tagCommits = Tags.Select(t => (t.Name, Index: Ensure(t.CommitSha))).ToArray();
             lock (_store)
             {
+                // The store now holds every ancestor of head, so a tag whose commit it lacks cannot be reachable.
                 var reachable = CommitWalker.Ancestors(_store, [head]);
-                return tagCommits.Where(t => t.Index >= 0 && reachable[t.Index]).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+                return Tags
+                    .Where(t => ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) && reachable[index])
+                    .Select(t => t.Name)
+                    .ToHashSet(StringComparer.Ordinal);
             }
         }));
 

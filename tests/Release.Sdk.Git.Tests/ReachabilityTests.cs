@@ -71,6 +71,24 @@ public sealed class ReachabilityTests
     }
 
     [Fact]
+    public void TagsOnUnrelatedHistoryAreNotReachableAndNotRead()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("feat: one");
+        repo.Tag("v1.0.0");
+        var main = repo.Commit("fix: two");
+        repo.Git("checkout", "-q", "--orphan", "pages");
+        for (var i = 0; i < 5; i++) repo.Commit($"docs: page {i}");
+        repo.Tag("pages-v1");
+        repo.Checkout("main");
+
+        using var history = GitRepositoryHistory.Open(repo.Path, useGitCli: false)!;
+
+        Assert.Equal(["v1.0.0"], history.TagsReachableFrom(main));
+        Assert.Equal(2, history.CommitsReadFromGit);
+    }
+
+    [Fact]
     public void UnknownCommitReachesNoTags()
     {
         var (repo, _, _, _) = BranchyRepo();
