@@ -14,7 +14,7 @@ internal sealed class ComputationOptions
 
     private readonly Option<string?> _config = new("--config")
     {
-        Description = "A semantic-release style JSON configuration file (default: .releaserc.json / .releaserc at the repository root).",
+        Description = "A semantic-release style JSON configuration file, relative to the current directory (default: .releaserc.json / .releaserc at the repository root).",
         HelpName = "FILE",
     };
 
