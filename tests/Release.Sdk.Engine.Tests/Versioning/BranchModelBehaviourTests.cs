@@ -311,4 +311,84 @@ public sealed class BranchModelBehaviourTests
         Assert.Equal("feature/x", d.Branch);
         Assert.Equal("1.1.0-alpha.0.1+0000002", d.BuildVersion);
     }
+
+    [Fact]
+    public void PrereleaseOfAnotherChannelMergedInMovesTheBaseVersion()
+    {
+        var r = new FakeRepository();
+        r.Commit("feat: initial"); r.Tag("v1.0.0");
+        r.Checkout("beta", create: true);
+        r.Commit("feat!: b"); r.Tag("v2.0.0-beta.1");
+        r.Checkout("main");
+        r.Checkout("alpha", create: true);
+        r.Commits("feat!: a", "feat!: a2"); r.Tag("v3.0.0-alpha.1");
+        r.Checkout("beta"); r.Merge("alpha", "merge alpha");
+        r.Commit("fix: x");
+
+        var d = Decide.With(r);
+
+        // semrel-next: 3.0.0-beta.1 major prerelease beta last=v2.0.0-beta.1 commits=4
+        Assert.Equal("3.0.0-beta.1", d.NextVersion);
+        Assert.Equal("v2.0.0-beta.1", d.PreviousTag);
+        Assert.Equal(4, d.CommitCount);
+    }
+
+    [Fact]
+    public void MaintenanceBranchWithAnExplicitRangeAndItsNameAsChannel()
+    {
+        var r = new FakeRepository();
+        r.Commit("feat: initial"); r.Tag("v1.0.0");
+        r.Commit("feat: b"); r.Tag("v1.1.0"); r.Branch("support/1");
+        r.Commit("feat!: c"); r.Tag("v2.0.0");
+        r.Checkout("support/1");
+        r.Commit("feat: s");
+
+        var d = Decide.WithJson(r, """{"branches":["main",{"name":"support/*","range":"1.x"}]}""");
+
+        Assert.Equal("1.2.0", d.NextVersion); // semrel-next: 1.2.0 minor maintenance channel support/1 last=v1.1.0
+        Assert.Equal(BranchType.Maintenance, d.BranchType);
+        Assert.Equal("support/1", d.Channel);
+    }
+
+    [Fact]
+    public void NextBranchWithoutOwnReleasesDoesNotCapMain()
+    {
+        var r = new FakeRepository();
+        r.Commit("feat: initial"); r.Tag("v1.0.0"); r.Branch("next");
+        r.Commit("feat!: big");
+
+        Assert.Equal("2.0.0", Decide.With(r).NextVersion); // semrel-next: 2.0.0 major release
+    }
+
+    [Fact]
+    public void PrereleaseAndChannelTemplatesUseTheBranchName()
+    {
+        var r = new FakeRepository();
+        r.Commit("feat: initial"); r.Tag("v1.0.0");
+        r.Checkout("rc-2", create: true);
+        r.Commit("feat: r");
+
+        var d = Decide.WithJson(r, """{"branches":["main",{"name":"rc-*","prerelease":"${name}","channel":"ch-${name}"}]}""");
+
+        Assert.Equal("1.1.0-rc-2.1", d.NextVersion); // semrel-next: 1.1.0-rc-2.1 minor prerelease channel ch-rc-2
+        Assert.Equal("ch-rc-2", d.Channel);
+    }
+
+    [Fact]
+    public void ReleaseBranchIgnoresPrereleaseTagsWhenFindingTheLastRelease()
+    {
+        var r = new FakeRepository();
+        r.Commit("feat: initial"); r.Tag("v1.0.0");
+        r.Checkout("beta", create: true);
+        r.Commit("feat: b"); r.Tag("v1.1.0-beta.1");
+        r.Checkout("main"); r.FastForward("beta");
+
+        var d = Decide.With(r);
+
+        Assert.Equal("1.1.0", d.NextVersion); // semrel-next: 1.1.0 minor release last=v1.0.0
+        Assert.Equal("v1.0.0", d.PreviousTag);
+        // The commit carries v1.1.0-beta.1, so the build is stamped with exactly that (design.md §5).
+        Assert.True(d.IsTaggedCommit);
+        Assert.Equal("1.1.0-beta.1", d.BuildVersion);
+    }
 }
