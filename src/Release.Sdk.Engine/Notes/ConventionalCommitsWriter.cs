@@ -40,7 +40,9 @@ internal sealed partial class ConventionalCommitsWriter : IPresetWriter
         var scope = commit.Scope == "*" || _options.Scope is not null ? "" : commit.Scope;
         var linked = new List<string>();
         var subject = commit.Field("subject");
-        if (subject is not null)
+        // semantic-release cannot run without a repository URL; without one, links would read "undefined/undefined/…"
+        var hasUrl = _root.Host is not null || _root.Owner is not null || _root.Repository is not null;
+        if (subject is not null && hasUrl)
         {
             subject = SubjectLinks.LinkIssues(subject, _issuePattern, (issue, prefix) => UrlFormat.Expand(IssueUrlFormat,
                 [("host", _root.Host), ("owner", _root.Owner), ("repository", _root.Repository), ("id", issue), ("prefix", prefix)]), linked);

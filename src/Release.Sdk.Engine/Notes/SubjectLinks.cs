@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Release.Sdk.Engine.Diagnostics;
 
 namespace Release.Sdk.Engine.Notes;
 
@@ -9,8 +10,20 @@ namespace Release.Sdk.Engine.Notes;
 internal static partial class SubjectLinks
 {
     /// <summary>conventionalcommits: <c>(prefixes)([a-z0-9]+)</c> → <c>[prefix+issue](issueUrlFormat)</c>.</summary>
-    public static Regex IssuePattern(IReadOnlyList<string> prefixes) =>
-        new($"({string.Join('|', prefixes)})([a-z0-9]+)", RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+    /// <summary>The prefixes are joined unescaped, as the preset does; an invalid pattern is a configuration error.</summary>
+    public static Regex IssuePattern(IReadOnlyList<string> prefixes)
+    {
+        var pattern = $"({string.Join('|', prefixes)})([a-z0-9]+)";
+        try
+        {
+            return new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ReleaseException(DiagnosticCatalog.InvalidConfigFile,
+                $"presetConfig.issuePrefixes {string.Join(", ", prefixes.Select(p => $"'{p}'"))} do not make a valid regular expression ({e.Message}). Escape regular-expression characters in the prefixes of the release-notes-generator options.", e);
+        }
+    }
 
     public static string LinkIssues(string subject, Regex pattern, Func<string, string, string> url, List<string> linked)
     {

@@ -3,7 +3,8 @@
 // breaking notes, references, mentions, reverts, Release-As) rendered by the real
 // @semantic-release/release-notes-generator 14.1.1 `generateNotes` (the function semrel-next calls), called
 // directly with semantic-release-shaped commits, for both presets, several configs and repository URLs.
-// `subject` is given as git's %s (first paragraph joined with spaces), as git-log-parser reports it.
+// `subject` is given as git's %s (first paragraph joined with spaces), as git-log-parser reports it, and the
+// message trimmed, as semantic-release's getCommits does.
 import path from "node:path";
 import os from "node:os";
 import fs from "node:fs";
@@ -31,14 +32,18 @@ const sha = () => Array.from({ length: 40 }, () => "0123456789abcdef"[rnd(16)]).
 const types = ["feat", "feat", "fix", "fix", "perf", "revert", "docs", "style", "chore", "refactor", "test", "build", "ci", "feature", "Feat", "FIX", "custom", ""];
 const scopes = [null, null, null, "api", "parser", "ui", "*", "a,b", "Alpha", "alpha", "z-index", "with space", "API"];
 const words = ["add", "remove", "Update", "handle", "empty", "input", "zeta", "alpha", "Émoji", "émoji", "✨", "🚀", "_x", "1.2", "über",
-  "#12", "(#42)", "gh-7", "@octocat", "`@code`", "@org/team", "JIRA-9", "#abc", "closes", "a@b.c", "#", "@", "x#1", "--", "(scope)", "Apple", "apple"];
+  "#12", "(#42)", "gh-7", "@octocat", "@user-name", "@a--b", "x@y.z", "@UPPER", "$1", "$&", "{{host}}", "tab\there", "trailing  ", "`@code`", "@org/team", "JIRA-9", "#abc", "closes", "a@b.c", "#", "@", "x#1", "--", "(scope)", "Apple", "apple"];
 const footers = ["BREAKING CHANGE: the api changed", "BREAKING-CHANGE: hyphen note", "BREAKING CHANGE: multi\nline note\n\nwith paragraph",
   "Closes #17", "Fixes #1, #2", "Resolves acme/other#3", "Refs #4", "closes gh-14", "Closing #44", "Release-As: 2.0.0", "fix #5",
-  "BREAKING CHANGE: first\nBREAKING-CHANGE: second", "Reviewed-by: someone", "Closes #42"];
+  "BREAKING CHANGE: first\nBREAKING-CHANGE: second", "Reviewed-by: someone", "Closes #42",
+  "BREAKING CHANGES: plural is not a keyword", "  BREAKING CHANGE: indented", "BREAKING CHANGE:no space", "Closes: #8", "closes acme/widget#9 and #10",
+  "BREAKING CHANGE: note with trailing spaces   ", "-hash-\n0123456789abcdef0123456789abcdef01234567"];
 const urls = ["https://github.com/acme/widget", "https://github.com/acme/widget.git", "git@github.com:acme/widget.git",
   "https://user:token@github.com/acme/widget.git", "https://gitlab.com/acme/widget.git", "https://gitlab.example.com/group/sub/widget.git",
   "https://bitbucket.org/acme/widget", "https://dev.azure.com/acme/proj/_git/widget", "http://git.local:8080/acme/widget",
-  "ssh://git@git.example.org:2222/acme/widget.git", "https://git.example.org/widget"];
+  "ssh://git@git.example.org:2222/acme/widget.git", "https://git.example.org/widget", "https://GitHub.com/Acme/Widget",
+  "git+https://github.com/acme/widget.git", "https://github.com/acme/widget/", "github.com:acme/widget", "https://example.com:443/acme/widget",
+  "https://gitlab.com/group/subgroup/project", "git@bitbucket.org:acme/widget.git", "https://acme.visualstudio.com/proj/_git/widget"];
 const configs = [
   {}, {}, {},
   { presetConfig: { types: [{ type: "feat", section: "🚀 Features" }, { type: "fix", section: "🐛 Bug Fixes" }, { type: "perf", section: "⚡ Performance Improvements" }, { type: "revert", section: "⏪ Reverts" }, { type: "docs", section: "📚 Documentation" }, { type: "style", section: "💄 Styles" }, { type: "refactor", section: "♻️ Code Refactoring" }, { type: "test", section: "✅ Tests" }, { type: "build", section: "🏗️ Build System" }, { type: "ci", section: "👷 CI/CD" }] } },
@@ -59,7 +64,8 @@ const gitSubject = (message) => {
 };
 
 function header() {
-  if (rnd(8) === 0) return pick(["Update stuff", "WIP", "Fixed bug in parser (#9)", "Merge branch 'x'", "feat:no space", "feat(api):", "Update @docs for #3"]);
+  if (rnd(8) === 0) return pick(["Update stuff", "WIP", "Fixed bug in parser (#9)", "Merge branch 'x'", "feat:no space", "feat(api):", "Update @docs for #3",
+    "Merge pull request #12 from acme/feature", "feat: subject\r\n\r\nCRLF body", "fix:  double space", "feat(): empty scope", "feat(api)!: (#5) first"]);
   const type = pick(types), scope = pick(scopes), bang = rnd(6) === 0 ? "!" : "";
   const subject = Array.from({ length: 1 + rnd(5) }, () => pick(words)).join(" ");
   return `${type}${scope === null ? "" : `(${scope})`}${bang}: ${subject}`;
@@ -70,6 +76,10 @@ function message(earlier) {
     const target = pick(earlier);
     const reverted = target.message.split("\n")[0];
     return rnd(2) ? `Revert "${reverted}"\n\nThis reverts commit ${target.hash}.` : `revert: ${reverted}\n\nThis reverts commit ${rnd(3) ? target.hash : target.hash.slice(0, 7)}.`;
+  }
+  if (earlier.length > 0 && rnd(12) === 0) {
+    const target = pick(earlier);
+    return `Revert "${target.message.split("\n")[0]}"\n\nThis reverts commit ${target.hash}.\n\nBREAKING CHANGE: revert with a note`;
   }
   let m = header();
   if (rnd(3) === 0) m += "\n\n" + pick(["Some body text.", "Body with #77 and @someone", "line one\nline two"]);
@@ -96,7 +106,7 @@ for (let id = 0; id < total; id++) {
   const commits = oldestFirst.slice().reverse();
   const pluginConfig = { ...config, ...(preset === "angular" ? {} : { preset }) };
   const context = {
-    commits: commits.map((c) => ({ hash: c.hash, message: c.message, subject: gitSubject(c.message), commit: { long: c.hash, short: c.hash.slice(0, 7) } })),
+    commits: commits.map((c) => ({ hash: c.hash, message: c.message.trim(), subject: gitSubject(c.message), commit: { long: c.hash, short: c.hash.slice(0, 7) } })),
     lastRelease: lastReleaseTag ? { gitTag: lastReleaseTag, version: lastReleaseTag.slice(1) } : {},
     nextRelease: { version, gitTag: `v${version}` },
     options: { repositoryUrl },
