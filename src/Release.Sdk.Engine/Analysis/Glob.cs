@@ -17,6 +17,7 @@ internal static class Glob
     {
         if (string.IsNullOrEmpty(input) || pattern is null) return false;
         if (input == pattern) return true;
+        if (GlobCompiler.IsLiteral(pattern)) return false;
         if (Compiled.GetOrAdd(pattern, GlobCompiler.TryCompile) is not { } regex) return false;
         try
         {

@@ -68,6 +68,10 @@ internal static class GlobCompiler
         return FastPath(pattern[..dot]) is { } head ? head + @"\." + pattern[(dot + 1)..] : null;
     }
 
+    /// <summary>A pattern picomatch compiles to an escaped copy of itself, so only equal input matches it.</summary>
+    public static bool IsLiteral(string pattern) =>
+        IsSimple(pattern) && pattern[0] != '.' && pattern.IndexOfAny(['\\', '?', '*']) < 0;
+
     private static bool IsSimple(string pattern) =>
         pattern.Length > 0 && pattern[0] is not ('*' or '!') && pattern.IndexOfAny(['/', '(', ')', '[', ']', '{', '}', '"']) < 0;
 

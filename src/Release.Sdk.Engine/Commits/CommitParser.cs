@@ -9,6 +9,8 @@ namespace Release.Sdk.Engine.Commits;
 /// </summary>
 internal static class CommitParser
 {
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
+
     public static ConventionalCommit Parse(CommitInfo commit, ParserOptions options) => new Prepared(options).Parse(commit);
 
     /// <summary>Options with their keyword matchers built once, for parsing many commits.</summary>
@@ -28,16 +30,16 @@ internal static class CommitParser
                 parsed.Scope,
                 parsed.Subject,
                 parsed.Merge,
-                parsed.Body,
-                parsed.Footer,
-                parsed.Notes.Select(n => new CommitNote(n.Title, n.Text)).ToArray(),
+                parsed.Body.ToString(),
+                parsed.Footer.ToString(),
+                parsed.Notes.Select(n => new CommitNote(n.Title, n.Text.ToString() ?? "")).ToArray(),
                 parsed.References.ToArray(),
                 parsed.Mentions.ToArray(),
                 parsed.Revert)
             {
                 HeaderMatched = parsed.HeaderMatched,
                 Message = message,
-                Fields = parsed.Fields,
+                Fields = (IReadOnlyDictionary<string, string>?)parsed.Fields ?? EmptyFields,
             };
         }
     }

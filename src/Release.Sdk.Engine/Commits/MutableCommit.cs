@@ -5,29 +5,29 @@ internal sealed class MutableCommit
 {
     public string? Merge;
     public string? Header;
-    public string? Body;
-    public string? Footer;
+    public readonly TextAccumulator Body = new();
+    public readonly TextAccumulator Footer = new();
     public string? Type;
     public string? Scope;
     public string? Subject;
     public bool HeaderMatched;
     public CommitRevert? Revert;
     public string? RevertFieldText;
-    public readonly List<(string Title, string Text)> Notes = [];
+    public readonly List<(string Title, TextAccumulator Text)> Notes = [];
     public readonly List<CommitReference> References = [];
     public readonly List<string> Mentions = [];
-    public readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal);
+    public Dictionary<string, string>? Fields;
 
     public string? Get(string name) => name switch
     {
         "merge" => Merge,
         "header" => Header,
-        "body" => Body,
-        "footer" => Footer,
+        "body" => Body.ToString(),
+        "footer" => Footer.ToString(),
         "type" => Type,
         "scope" => Scope,
         "subject" => Subject,
-        _ => Fields.GetValueOrDefault(name),
+        _ => Fields?.GetValueOrDefault(name),
     };
 
     /// <summary><c>assignMatchedCorrespondence</c>: an empty or missing group becomes null.</summary>
@@ -38,14 +38,14 @@ internal sealed class MutableCommit
         {
             case "merge": Merge = value; break;
             case "header": Header = value; break;
-            case "body": Body = value; break;
-            case "footer": Footer = value; break;
+            case "body": Body.Set(value); break;
+            case "footer": Footer.Set(value); break;
             case "type": Type = value; break;
             case "scope": Scope = value; break;
             case "subject": Subject = value; break;
             default:
-                if (value is null) Fields.Remove(name);
-                else Fields[name] = value;
+                if (value is null) Fields?.Remove(name);
+                else (Fields ??= new(StringComparer.Ordinal))[name] = value;
                 break;
         }
     }
@@ -64,18 +64,22 @@ internal sealed class MutableCommit
             case "revert":
                 RevertFieldText = ParserText.AppendLine(RevertFieldText, line);
                 return;
+            case "body":
+                Body.AppendLine(line);
+                return;
+            case "footer":
+                Footer.AppendLine(line);
+                return;
             default:
                 var appended = ParserText.AppendLine(Get(name), line);
                 switch (name)
                 {
                     case "merge": Merge = appended; break;
                     case "header": Header = appended; break;
-                    case "body": Body = appended; break;
-                    case "footer": Footer = appended; break;
                     case "type": Type = appended; break;
                     case "scope": Scope = appended; break;
                     case "subject": Subject = appended; break;
-                    default: Fields[name] = appended; break;
+                    default: (Fields ??= new(StringComparer.Ordinal))[name] = appended; break;
                 }
 
                 return;

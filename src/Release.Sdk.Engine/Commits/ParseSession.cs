@@ -85,12 +85,25 @@ internal sealed class ParseSession
 
         if (string.IsNullOrEmpty(header)) return;
         Match? match = null;
-        if (_options.BreakingHeaderPattern is not null) match = PresetPatterns.SafeMatch(_options.BreakingHeaderPattern, header);
-        match ??= PresetPatterns.SafeMatch(_options.HeaderPattern, header);
+        if (_options.BreakingHeaderPattern is not null) match = BreakingHeaderMatch(header);
+        // every preset header pattern needs ": "; skipping the regex when it is absent is only a shortcut
+        if (match is null && header.Contains(": ", StringComparison.Ordinal)) match = PresetPatterns.SafeMatch(_options.HeaderPattern, header);
         _commit.Header = header;
         if (match is null) return;
         _commit.HeaderMatched = true;
         AssignGroups(match, ["type", "scope", "subject"]);
+    }
+
+    private string? _breakingHeader;
+    private Match? _breakingMatch;
+
+    /// <summary>The breaking pattern needs "!: "; its result is kept because parseBreakingHeader asks again.</summary>
+    private Match? BreakingHeaderMatch(string header)
+    {
+        if (ReferenceEquals(header, _breakingHeader)) return _breakingMatch;
+        _breakingHeader = header;
+        _breakingMatch = header.Contains("!: ", StringComparison.Ordinal) ? PresetPatterns.SafeMatch(_options.BreakingHeaderPattern!, header) : null;
+        return _breakingMatch;
     }
 
     private void AssignGroups(Match match, IReadOnlyList<string> correspondence)
@@ -130,10 +143,10 @@ internal sealed class ParseSession
         if (Current is not { } first || !_notes.TryMatch(first, out var title, out var text)) return false;
         while (true)
         {
-            var note = (Title: title, Text: text);
-            var noteIndex = _commit.Notes.Count;
-            _commit.Notes.Add(note);
-            _commit.Footer = ParserText.AppendLine(_commit.Footer, Current);
+            var note = new TextAccumulator();
+            note.Set(text);
+            _commit.Notes.Add((title, note));
+            _commit.Footer.AppendLine(Current);
             _index++;
             var startsAnotherNote = false;
             while (IsLineAvailable)
@@ -148,8 +161,8 @@ internal sealed class ParseSession
 
                 var references = _references.Parse(line);
                 if (references.Count > 0) _commit.References.AddRange(references);
-                else _commit.Notes[noteIndex] = note = (note.Title, ParserText.AppendLine(note.Text, line));
-                _commit.Footer = ParserText.AppendLine(_commit.Footer, line);
+                else note.AppendLine(line);
+                _commit.Footer.AppendLine(line);
                 _index++;
                 if (references.Count > 0) break;
             }
@@ -165,12 +178,12 @@ internal sealed class ParseSession
         var isStillBody = references.Count == 0 && isBody;
         if (isStillBody)
         {
-            _commit.Body = ParserText.AppendLine(_commit.Body, line);
+            _commit.Body.AppendLine(line);
         }
         else
         {
             _commit.References.AddRange(references);
-            _commit.Footer = ParserText.AppendLine(_commit.Footer, line);
+            _commit.Footer.AppendLine(line);
         }
 
         _index++;
@@ -180,9 +193,11 @@ internal sealed class ParseSession
     private void ParseBreakingHeader()
     {
         if (_options.BreakingHeaderPattern is null || _commit.Notes.Count > 0 || string.IsNullOrEmpty(_commit.Header)) return;
-        if (PresetPatterns.SafeMatch(_options.BreakingHeaderPattern, _commit.Header) is not { } match) return;
+        if (BreakingHeaderMatch(_commit.Header) is not { } match) return;
         var subject = match.Groups.Count > 3 && match.Groups[3].Success ? match.Groups[3].Value : "";
-        _commit.Notes.Add(("BREAKING CHANGE", subject));
+        var note = new TextAccumulator();
+        note.Set(subject);
+        _commit.Notes.Add(("BREAKING CHANGE", note));
     }
 
     private void ParseRevert()
@@ -201,15 +216,15 @@ internal sealed class ParseSession
         }
     }
 
+    private static string? TrimNewLinesIfNotEmpty(string? text) => string.IsNullOrEmpty(text) ? text : ParserText.TrimNewLines(text);
+
     private void Cleanup()
     {
-        if (!string.IsNullOrEmpty(_commit.Body)) _commit.Body = ParserText.TrimNewLines(_commit.Body);
-        if (!string.IsNullOrEmpty(_commit.Footer)) _commit.Footer = ParserText.TrimNewLines(_commit.Footer);
-        for (var i = 0; i < _commit.Notes.Count; i++)
-        {
-            _commit.Notes[i] = (_commit.Notes[i].Title, ParserText.TrimNewLines(_commit.Notes[i].Text));
-        }
+        _commit.Body.Set(TrimNewLinesIfNotEmpty(_commit.Body.ToString()));
+        _commit.Footer.Set(TrimNewLinesIfNotEmpty(_commit.Footer.ToString()));
+        foreach (var note in _commit.Notes) note.Text.Set(ParserText.TrimNewLines(note.Text.ToString() ?? ""));
 
+        if (_commit.References.Count < 2) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         _commit.References.RemoveAll(r => !seen.Add($"{r.Action ?? "null"} {r.Raw}".ToLowerInvariant()));
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Release.Sdk.Engine.Commits;
 
 /// <summary>
@@ -10,24 +12,30 @@ internal sealed class ReferenceScanner
     private readonly string[]? _actions;
     private readonly string[]? _prefixes;
     private readonly bool _prefixCaseSensitive;
+    private readonly SearchValues<char>? _actionStarts;
+    private readonly SearchValues<char>? _prefixStarts;
 
     public ReferenceScanner(ParserOptions options)
     {
         _actions = options.ReferenceActions is null ? null : ParserText.Alternatives(options.ReferenceActions);
         _prefixes = options.IssuePrefixes is null ? null : ParserText.Alternatives(options.IssuePrefixes);
         _prefixCaseSensitive = options.IssuePrefixesCaseSensitive;
+        _actionStarts = FirstCharacters(_actions, caseSensitive: false);
+        _prefixStarts = FirstCharacters(_prefixes, _prefixCaseSensitive);
     }
 
+    private static readonly List<CommitReference> None = [];
+
+    /// <summary>The references of one line; the returned list is shared and empty when there are none.</summary>
     public List<CommitReference> Parse(string line)
     {
+        if (_prefixes is null || (_prefixStarts is not null && line.AsSpan().IndexOfAny(_prefixStarts) < 0)) return None;
         var references = new List<CommitReference>();
-        if (_actions is not null && FindAction(line, 0) is not null)
+        if (_actions is not null && FindAction(line, 0) is { } first)
         {
-            var from = 0;
-            while (FindAction(line, from) is { } match)
+            for (ActionMatch? match = first; match is { } m; match = FindAction(line, m.SentenceEnd))
             {
-                ParseSentence(line[match.SentenceStart..match.SentenceEnd], line[match.ActionStart..match.ActionEnd], references);
-                from = match.SentenceEnd;
+                ParseSentence(line[m.SentenceStart..m.SentenceEnd], line[m.ActionStart..m.ActionEnd], references);
             }
         }
         else
@@ -44,7 +52,25 @@ internal sealed class ReferenceScanner
             }
         }
 
-        return references;
+        return references.Count == 0 ? None : references;
+    }
+
+    /// <summary>
+    /// Every character an alternative can start with under the regex's case rules, to skip positions quickly; null
+    /// (no shortcut) when an alternative is empty or starts with a non-ASCII character.
+    /// </summary>
+    private static SearchValues<char>? FirstCharacters(string[]? alternatives, bool caseSensitive)
+    {
+        if (alternatives is null || alternatives.Any(a => a.Length == 0 || a[0] >= 128)) return null;
+        var chars = new HashSet<char>();
+        foreach (var alternative in alternatives)
+        {
+            var c = alternative[0];
+            chars.Add(c);
+            if (!caseSensitive && char.IsAsciiLetter(c)) chars.Add(char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+        }
+
+        return SearchValues.Create(chars.ToArray());
     }
 
     private readonly record struct ActionMatch(int ActionStart, int ActionEnd, int SentenceStart, int SentenceEnd);
@@ -54,6 +80,13 @@ internal sealed class ReferenceScanner
     {
         for (var i = from; i <= line.Length; i++)
         {
+            if (_actionStarts is not null)
+            {
+                var skip = i < line.Length ? line.AsSpan(i).IndexOfAny(_actionStarts) : -1;
+                if (skip < 0) return null;
+                i += skip;
+            }
+
             foreach (var action in _actions!)
             {
                 if (!JsText.StartsWithIgnoreCase(line, i, action)) continue;
@@ -74,6 +107,7 @@ internal sealed class ReferenceScanner
 
     private bool ActionAt(string line, int index)
     {
+        if (_actionStarts is not null && !_actionStarts.Contains(line[index])) return false;
         foreach (var action in _actions!)
         {
             if (JsText.StartsWithIgnoreCase(line, index, action)) return true;
@@ -89,7 +123,7 @@ internal sealed class ReferenceScanner
     /// </summary>
     private void ParseSentence(string sentence, string? action, List<CommitReference> into)
     {
-        if (_prefixes is null || ContainsUrl(sentence)) return;
+        if (_prefixes is null || (_prefixStarts is not null && sentence.AsSpan().IndexOfAny(_prefixStarts) < 0) || ContainsUrl(sentence)) return;
         var n = sentence.Length;
         var prefixAt = new int[n + 1];
         var issueEnd = new int[n + 1];
