@@ -21,7 +21,8 @@ internal sealed partial record CiContext
 
     private static CiContext GitHubActions(Func<string, string?> get)
     {
-        var isPullRequest = get("GITHUB_EVENT_NAME") is "pull_request" or "pull_request_target";
+        // pull_request, pull_request_target, pull_request_review…: all run for a PR (env-ci knows only the first two).
+        var isPullRequest = get("GITHUB_EVENT_NAME")?.StartsWith("pull_request", StringComparison.Ordinal) ?? false;
         // GITHUB_REF_NAME is the tag's name on a tag push; a tag build names no branch.
         var isTag = get("GITHUB_REF_TYPE") == "tag" || (get("GITHUB_REF")?.StartsWith("refs/tags/", StringComparison.Ordinal) ?? false);
         var branch = isPullRequest

@@ -10,7 +10,7 @@ namespace Release.Sdk.Engine.Versioning;
 /// greedy text up to the last occurrence of the suffix (no end anchor), with leading <c>v</c>/<c>=</c> stripped
 /// (<c>semver.clean</c>) before strict SemVer 2 validation.
 /// </summary>
-internal sealed partial record TagFormat(string Prefix, string Suffix)
+internal sealed partial class TagFormat
 {
     public const string Default = "v${version}";
 
@@ -20,7 +20,18 @@ internal sealed partial record TagFormat(string Prefix, string Suffix)
     [GeneratedRegex(@"\$\{|<%")]
     private static partial Regex AnyTemplateSyntax();
 
-    private Regex? _pattern;
+    private readonly Regex _pattern;
+
+    private TagFormat(string prefix, string suffix)
+    {
+        Prefix = prefix;
+        Suffix = suffix;
+        _pattern = new Regex("^" + Regex.Escape(prefix) + "(.+)" + Regex.Escape(suffix), RegexOptions.CultureInvariant);
+    }
+
+    public string Prefix { get; }
+
+    public string Suffix { get; }
 
     public string Template => Prefix + "${version}" + Suffix;
 
@@ -63,7 +74,6 @@ internal sealed partial record TagFormat(string Prefix, string Suffix)
     /// <summary>The version a tag name carries under this format, or null when the tag is not a release tag.</summary>
     public SemanticVersion? TryParse(string tagName)
     {
-        _pattern ??= new Regex("^" + Regex.Escape(Prefix) + "(.+)" + Regex.Escape(Suffix), RegexOptions.CultureInvariant);
         var match = _pattern.Match(tagName);
         if (!match.Success) return null;
         var cleaned = match.Groups[1].Value.Trim().TrimStart('=', 'v');

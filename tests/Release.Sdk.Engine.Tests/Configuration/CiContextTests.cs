@@ -31,6 +31,7 @@ public sealed class CiContextTests
     [Theory]
     [InlineData("pull_request")]
     [InlineData("pull_request_target")]
+    [InlineData("pull_request_review")]
     public void GitHubPullRequestTakesTheHeadRef(string eventName)
     {
         var ci = Detect(("GITHUB_ACTIONS", "true"), ("GITHUB_EVENT_NAME", eventName), ("GITHUB_REF", "refs/pull/7/merge"),
