@@ -74,6 +74,9 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     /// <summary>How many commits this instance took from <c>git rev-list</c> on a first walk (parents and times only).</summary>
     public int CommitsListedByGitCli { get; private set; }
 
+    /// <summary>How many commit messages this instance read in bulk with <c>git cat-file --batch</c>.</summary>
+    public int CommitsReadByGitCli { get; private set; }
+
     /// <summary>Whether this instance had to open the repository with libgit2 at all.</summary>
     public bool OpenedLibGit2 => _repository is not null;
 
@@ -188,9 +191,23 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         if (commits is not null) _store.Add(commits);
     }
 
+    /// <summary>From this many missing messages on, one <c>git cat-file --batch</c> beats reading them one by one.</summary>
+    internal int BulkDetailsThreshold { get; set; } = 1000;
+
     private void LoadDetails(int[] indices)
     {
-        foreach (var index in indices)
+        var missing = indices.Where(i => !_store[i].HasDetails).ToArray();
+        if (_useGitCli && missing.Length >= BulkDetailsThreshold
+            && GitCliCommitReader.TryRead(_directories.GitDirectory, [.. missing.Select(i => _store[i].Id)]) is { } bulk)
+        {
+            foreach (var index in missing)
+            {
+                if (!bulk.TryGetValue(_store[index].Id, out var details)) continue;
+                _store.SetDetails(index, details);
+                CommitsReadByGitCli++;
+            }
+        }
+        foreach (var index in missing)
         {
             if (_store[index].HasDetails) continue;
             var details = CommitReader.ReadDetails(LibGit2(), _store[index].Id)

@@ -1,3 +1,4 @@
+using Release.Sdk.Engine.History;
 using Release.Sdk.Git.History;
 using Release.Sdk.TestKit;
 
@@ -175,6 +176,39 @@ public sealed class CacheTests
         Assert.Equal(viaLibGit2.Parents, viaCli.Parents);
         Assert.Equal(viaLibGit2.Times, viaCli.Times);
         Assert.Equal(repo.Git("log", "--format=%H", head, "^" + tagCommit).Split('\n'), viaCli.Since);
+    }
+
+    [Fact]
+    public void BulkReadThroughGitCliGivesTheSameCommitsAsLibGit2()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("feat: plain");
+        repo.Commit("\n\nfix: leading blank lines\n\nbody   \n\n\n");
+        repo.Commit("chore: no trailing newline");
+        repo.Commit("feat(ü): ünïcödé — 🚀\r\n\r\nCRLF body\r\n");
+        repo.GitWithEnv(new Dictionary<string, string?> { ["GIT_AUTHOR_NAME"] = "Zoë <Q> Smith", ["GIT_AUTHOR_EMAIL"] = "zoe@example.org" },
+            "commit", "-q", "--allow-empty", "-m", "docs: odd author");
+        repo.GitWithEnv(new Dictionary<string, string?> { ["GIT_COMMITTER_DATE"] = "2024-06-02T10:00:00+05:30" },
+            "commit", "-q", "--allow-empty", "-m", "fix: committed in another zone");
+        var head = repo.Head;
+
+        CommitInfo[] Read(bool useGitCli)
+        {
+            HistoryCaches.Forget(Histories.DirectoriesOf(repo));
+            if (File.Exists(Histories.CacheFile(repo))) File.Delete(Histories.CacheFile(repo));
+            using var history = GitRepositoryHistory.Open(repo.Path, useGitCli)!;
+            history.BulkDetailsThreshold = 1;
+            var commits = history.CommitsSince(head, []).ToArray();
+            Assert.Equal(useGitCli ? 6 : 0, history.CommitsReadByGitCli);
+            return commits;
+        }
+
+        var viaCli = Read(useGitCli: true);
+        var viaLibGit2 = Read(useGitCli: false);
+
+        Assert.Equal(viaLibGit2, viaCli);
+        Assert.Equal(viaLibGit2.Select(c => c.CommitterDate.Offset), viaCli.Select(c => c.CommitterDate.Offset));
+        Assert.Equal(TimeSpan.FromMinutes(330), viaCli[0].CommitterDate.Offset);
     }
 
     [Fact]
