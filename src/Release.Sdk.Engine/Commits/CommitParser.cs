@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.History;
 
 namespace Release.Sdk.Engine.Commits;
@@ -11,7 +12,10 @@ internal static class CommitParser
 {
     private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
 
-    public static ConventionalCommit Parse(CommitInfo commit, ParserOptions options) => new Prepared(options).Parse(commit);
+    private static readonly ConditionalWeakTable<ParserOptions, Prepared> PreparedByOptions = new();
+
+    public static ConventionalCommit Parse(CommitInfo commit, ParserOptions options) =>
+        PreparedByOptions.GetValue(options, o => new Prepared(o)).Parse(commit);
 
     /// <summary>Options with their keyword matchers built once, for parsing many commits.</summary>
     internal sealed class Prepared(ParserOptions options)

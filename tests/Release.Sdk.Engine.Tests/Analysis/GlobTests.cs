@@ -49,6 +49,9 @@ public class GlobTests
     [InlineData("feature/x-fix", "feature/*-fix", true)]
     [InlineData("release/a/b", "release/*", false)]
     [InlineData("release/a/b", "release/**", true)]
+    [InlineData("b", "[ab](a|b)?", true)]
+    [InlineData("-", "?(a)?", false)]
+    [InlineData("axbc/b", "***", false)]
     public void MatchesLikeMicromatch(string input, string pattern, bool expected)
     {
         Assert.Equal(expected, Glob.IsMatch(input, pattern));
