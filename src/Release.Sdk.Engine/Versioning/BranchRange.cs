@@ -10,10 +10,11 @@ namespace Release.Sdk.Engine.Versioning;
 /// </summary>
 internal sealed partial record BranchRange(SemanticVersion Min, SemanticVersion? Max)
 {
-    [GeneratedRegex(@"^\d+(?:\.(?:\d+|x))?\.x$", RegexOptions.IgnoreCase)]
+    // At most 9 digits per number so the bounds always fit in an int; a longer "number" is simply not a range.
+    [GeneratedRegex(@"^\d{1,9}(?:\.(?:\d{1,9}|x))?\.x$", RegexOptions.IgnoreCase)]
     private static partial Regex MaintenanceRangePattern();
 
-    [GeneratedRegex(@"^\d+\.x(?:\.x)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d{1,9}\.x(?:\.x)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MajorRangePattern();
 
     /// <summary>semantic-release's <c>isMaintenanceRange</c>: <c>1.x</c>, <c>1.x.x</c>, <c>1.2.x</c>.</summary>

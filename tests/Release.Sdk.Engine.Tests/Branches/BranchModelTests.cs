@@ -210,4 +210,13 @@ public sealed class BranchModelTests
 
         Assert.Equal([[null], ["beta"], [null]], beta.Tags.Select(t => t.Channels));
     }
+
+    [Fact]
+    public void HugeMaintenanceNumbersAreNotRangesRatherThanACrash()
+    {
+        var model = Resolve(BranchSpec.Defaults, "main", "99999999999.x");
+
+        Assert.Equal(BranchType.Release, model.Find("99999999999.x")!.Type);
+        Assert.Equal(">=1.0.0", model.Find("main")!.Range!.ToString());
+    }
 }
