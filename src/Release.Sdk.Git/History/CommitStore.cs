@@ -74,6 +74,9 @@ internal sealed class CommitStore
     {
         if (batch.Count == 0) return;
         var first = _entries.Count;
+        _entries.EnsureCapacity(first + batch.Count);
+        _index.EnsureCapacity(first + batch.Count);
+        _parents.EnsureCapacity(_parents.Count + batch.Count);
         foreach (var c in batch)
         {
             if (_index.ContainsKey(c.Id)) throw new InvalidOperationException($"commit {c.Id} is already stored");

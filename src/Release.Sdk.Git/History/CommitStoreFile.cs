@@ -40,9 +40,10 @@ internal static class CommitStoreFile
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var bytes = Serialize(store);
+            using var content = Write(store);
             temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temp, bytes);
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                file.Write(content.GetBuffer().AsSpan(0, (int)content.Length));
             File.Move(temp, path, overwrite: true);
             temp = null;
             store.IsDirty = false;
@@ -59,7 +60,16 @@ internal static class CommitStoreFile
 
     internal static byte[] Serialize(CommitStore store)
     {
-        using var buffer = new MemoryStream();
+        using var content = Write(store);
+        return content.ToArray();
+    }
+
+    /// <summary>The file's bytes in one buffer sized up front (no doubling copies of a many-megabyte file).</summary>
+    private static MemoryStream Write(CommitStore store)
+    {
+        var estimate = 256L + (long)store.Entries.Count * EntrySize + store.ParentIndices.Count * 4L + store.MessageBytes.Length
+                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Count * (2L * ObjectKey.Size + 1);
+        var buffer = new MemoryStream((int)Math.Min(estimate, int.MaxValue));
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
@@ -102,7 +112,7 @@ internal static class CommitStoreFile
         }
         var checksum = Checksum(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Write(BitConverter.GetBytes(checksum));
-        return buffer.ToArray();
+        return buffer;
     }
 
     internal static CommitStore? Parse(byte[] bytes, string shallowFingerprint)
