@@ -212,7 +212,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             if (_store[index].HasDetails) continue;
             var details = CommitReader.ReadDetails(LibGit2(), _store[index].Id)
                 ?? throw new ReleaseException(DiagnosticCatalog.RepositoryUnreadable,
-                    $"Commit {_store[index].Id} is listed in the commit-graph of {_directories.GitDirectory} but cannot be read.");
+                    $"Commit {_store[index].Id} belongs to the history of {_directories.GitDirectory} but its object cannot be read.");
             CommitsReadFromGit++;
             _store.SetDetails(index, details);
         }
