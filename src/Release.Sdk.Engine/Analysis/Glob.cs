@@ -11,14 +11,15 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class Glob
 {
+    /// <summary>Per pattern: null for a literal (only equal input matches) or an uncompilable pattern, else its regex.</summary>
     private static readonly ConcurrentDictionary<string, Regex?> Compiled = new(StringComparer.Ordinal);
 
     public static bool IsMatch(string input, string pattern)
     {
         if (string.IsNullOrEmpty(input) || pattern is null) return false;
         if (input == pattern) return true;
-        if (GlobCompiler.IsLiteral(pattern)) return false;
-        if (Compiled.GetOrAdd(pattern, GlobCompiler.TryCompile) is not { } regex) return false;
+        var regex = Compiled.GetOrAdd(pattern, static p => GlobCompiler.IsLiteral(p) ? null : GlobCompiler.TryCompile(p));
+        if (regex is null) return false;
         try
         {
             return regex.IsMatch(input);

@@ -36,9 +36,9 @@ internal static class CommitParser
                 parsed.Merge,
                 parsed.Body.ToString(),
                 parsed.Footer.ToString(),
-                parsed.Notes.Select(n => new CommitNote(n.Title, n.Text.ToString() ?? "")).ToArray(),
-                parsed.References.ToArray(),
-                parsed.Mentions.ToArray(),
+                parsed.Notes.Count == 0 ? [] : parsed.Notes.Select(n => new CommitNote(n.Title, n.Text.ToString() ?? "")).ToArray(),
+                parsed.References.Count == 0 ? [] : parsed.References.ToArray(),
+                parsed.Mentions.Count == 0 ? [] : parsed.Mentions.ToArray(),
                 parsed.Revert)
             {
                 HeaderMatched = parsed.HeaderMatched,
