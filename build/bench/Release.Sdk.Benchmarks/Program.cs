@@ -1,0 +1,3 @@
+using Release.Sdk.Benchmarks;
+
+return ComputationBenchmark.Run(args, Console.Out, Console.Error);
