@@ -1,9 +1,11 @@
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
-/// One commit-analyzer release rule. <see cref="Conditions"/> maps a parsed commit field (type, scope, subject, …)
-/// to a pattern: a micromatch-style glob, or a regular expression written as <c>/…/</c>. <see cref="Breaking"/> and
-/// <see cref="Revert"/> are the special keys of commit-analyzer. <see cref="Release"/> = None is <c>"release": false</c>.
+/// One commit-analyzer release rule. <see cref="Conditions"/> maps a field of the commit object (type, scope, subject,
+/// header, body, footer, message, hash, …) to a micromatch glob (<see cref="Glob"/>). Like micromatch, a
+/// <c>/…/</c> string is a glob matching those literal slashes, not a regular expression (checked with semantic-release).
+/// <see cref="Breaking"/> and <see cref="Revert"/> are commit-analyzer's special keys (<c>false</c> is no condition).
+/// <see cref="Release"/> = None is <c>"release": false</c>, which a later matching rule can still override.
 /// </summary>
 internal sealed record ReleaseRule(
     IReadOnlyDictionary<string, string> Conditions,
