@@ -11,6 +11,10 @@ namespace Release.Sdk.Engine.Notes;
 /// conventional-changelog-writer 8.x and the conventionalcommits 9.3.1 / angular 8.3.1 presets, byte for byte:
 /// skip empty (and <c>ignoreCommits</c>) messages, parse with the preset's parser options plus the host's reference
 /// keywords, drop reverted pairs, apply the preset's transform, render its templates, trim, end with one newline.
+/// Known differences, all outside what semantic-release can be configured to do identically: no subject links
+/// without a repository URL (semantic-release refuses to run without one); in .NET's globalization-invariant mode
+/// sorting is ordinal instead of ICU's; user-supplied patterns (ignoreCommits, issuePrefixes) run on .NET's regex
+/// engine in ECMAScript mode; custom URL formats support plain <c>{{placeholders}}</c> only.
 /// </summary>
 internal static class ReleaseNotesGenerator
 {

@@ -16,7 +16,7 @@ internal static partial class SubjectLinks
         var pattern = $"({string.Join('|', prefixes)})([a-z0-9]+)";
         try
         {
-            return new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+            return new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
         catch (ArgumentException e)
         {

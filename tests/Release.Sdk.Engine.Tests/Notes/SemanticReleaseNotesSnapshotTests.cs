@@ -1,3 +1,4 @@
+using Release.Sdk.Engine.Configuration;
 using Release.Sdk.Engine.Notes;
 
 namespace Release.Sdk.Engine.Tests.Notes;
@@ -32,6 +33,18 @@ public sealed class SemanticReleaseNotesSnapshotTests
         var notes = ReleaseNotesGenerator.Generate(snapshot.ToContext());
 
         Assert.True(snapshot.Notes == notes, $"{name}: notes differ from `{snapshot.Command}`\n--- expected ---\n{snapshot.Notes}--- actual ---\n{notes}---");
+    }
+
+    [Fact]
+    public void SeedConfigurationFileGivesTheSeedNotesThroughTheConfigLoader()
+    {
+        var snapshot = NotesSnapshot.Load("seed.full-releaserc.conventionalcommits");
+        var config = ReleaseConfigParser.Parse(snapshot.Config!.ToJsonString(), ".releaserc.json");
+        var context = snapshot.ToContext() with { Options = NotesOptionsReader.Read(config.Document, config.Analyzer.Preset) };
+
+        var notes = ReleaseNotesGenerator.Generate(context);
+
+        Assert.Equal(snapshot.Notes, notes);
     }
 
     [Fact]

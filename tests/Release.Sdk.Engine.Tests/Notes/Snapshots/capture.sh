@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# capture.sh PEERS_DIR [WORK_DIR]
+# capture.sh PEERS_DIR [WORK_DIR]        (ONLY=REGEX captures only the snapshots whose name matches)
 # Regenerates the release-notes snapshots in this directory with the real semantic-release
 # (peers/semrel-next: semantic-release 24.2.9, release-notes-generator 14.1.1,
 # conventional-changelog-angular 8.3.1, conventional-changelog-conventionalcommits 9.3.1).
@@ -93,6 +93,11 @@ new reverts;        c "feat: initial"; c "fix: old fix"; old=$(git rev-parse HEA
                     c "Revert \"fix: old fix\""$'\n\n'"This reverts commit $old."
                     c "revert: fix(api): unreleased elsewhere"$'\n\n'"This reverts commit 1234567."
                     c "feat: keep"
+new seed;           c "feat: initial"; git tag v1.2.3
+                    c "refactor(core): simplify"; c "docs(README): fix typo"; c "style: format"; c "perf: faster"
+                    c "fix(no-release): hidden fix"; c "ci: pipeline"; c "build: deps"; c "test: more"; c "chore: tidy"
+                    c "feat(api): add filters"$'\n\n'"BREAKING CHANGES: plural keyword (a note for the analyzer only)"
+                    c "fix(db): pool size"$'\n\n'"BREAKING CHANGE: pool defaults to 10"
 cd "$work"
 
 seed='{"plugins":[["@semantic-release/commit-analyzer",{"preset":"conventionalcommits"}],["@semantic-release/release-notes-generator",{"preset":"conventionalcommits","presetConfig":{"types":[{"type":"feat","section":"🚀 Features"},{"type":"fix","section":"🐛 Bug Fixes"},{"type":"perf","section":"⚡ Performance Improvements"},{"type":"revert","section":"⏪ Reverts"},{"type":"docs","section":"📚 Documentation"},{"type":"style","section":"💄 Styles"},{"type":"refactor","section":"♻️ Code Refactoring"},{"type":"test","section":"✅ Tests"},{"type":"build","section":"🏗️ Build System"},{"type":"ci","section":"👷 CI/CD"}]}}]]}'
@@ -105,6 +110,7 @@ gh=https://github.com/acme/widget
 # snap NAME PRESET CONFIG REPO_URL SCENARIO
 snap() {
   local name="$1" preset="$2" cfg="$3" url="$4" scenario="$5"
+  if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]]; then return; fi
   local out="$work/$name.json"
   local cmd="semrel-next --preset $preset --config '$cfg' --date 2024-06-01 --repo-url $url repos/$scenario"
   "$peers/semrel-next" --preset "$preset" --config "$cfg" --date 2024-06-01 --repo-url "$url" "$repos/$scenario" > "$out" 2>/dev/null || true
@@ -112,7 +118,7 @@ snap() {
 }
 
 for s in $(ls "$repos"); do
-  case "$s" in links|breaking-mix|scopes|reverts) continue;; esac
+  case "$s" in links|breaking-mix|scopes|reverts|seed) continue;; esac
   cfg='{}'; [ "$s" = custom-rules ] && cfg="$custom_rules"
   for p in angular conventionalcommits; do snap "$s.$p" "$p" "$cfg" "$gh" "$s"; done
 done
@@ -136,4 +142,7 @@ for p in angular conventionalcommits; do
   snap "links.no-links.$p" "$p" "$nolinks" "$gh" links
   snap "scopes.sorted-subject-first.$p" "$p" "$sorted" "$gh" scopes
 done
+# the seed's whole .releaserc.json (seed-release-automation.md), unchanged
+seed_file="$(cat "$here/seed.releaserc")"
+for p in conventionalcommits angular; do snap "seed.full-releaserc.$p" "$p" "$seed_file" "$gh" seed; done
 echo "snapshots written to $here (work: $work)"
