@@ -20,6 +20,13 @@ internal static class NotesOptionsReader
     private static readonly string[] ParserKeys = ["noteKeywords", "issuePrefixes", "referenceActions", "issuePrefixesCaseSensitive"];
     private static readonly string[] WriterKeys = ["commitsSort"];
 
+    /// <summary>
+    /// Whether semantic-release would generate notes at all: its default plugins include the notes generator, but a
+    /// <c>plugins</c> list without it releases with empty notes.
+    /// </summary>
+    public static bool GeneratesNotes(JsonObject? document, string source = ".releaserc.json") =>
+        document?["plugins"] is not { } plugins || PluginsParser.OptionsOf(plugins, PluginName, new ConfigErrors(source)) is not null;
+
     /// <param name="document">The configuration file (null when there is none).</param>
     /// <param name="fallbackPreset">The preset when the notes generator has none configured: the analyzer's.</param>
     /// <param name="source">The file name, for messages.</param>

@@ -60,6 +60,16 @@ public sealed class NotesOptionsReaderTests
     }
 
     [Theory]
+    [InlineData("""{"branches": ["main"]}""", true)]
+    [InlineData("""{"plugins": ["@semantic-release/commit-analyzer", "@semantic-release/release-notes-generator"]}""", true)]
+    [InlineData("""{"plugins": [["@semantic-release/release-notes-generator", {"preset": "angular"}]]}""", true)]
+    [InlineData("""{"plugins": ["@semantic-release/commit-analyzer", "@semantic-release/github"]}""", false)]
+    public void NotesAreGeneratedUnlessThePluginListLeavesTheGeneratorOut(string json, bool generates)
+    {
+        Assert.Equal(generates, NotesOptionsReader.GeneratesNotes(JsonNode.Parse(json)!.AsObject()));
+    }
+
+    [Theory]
     [InlineData("""{"writerOpts": {"mainTemplate": "{{version}}"}}""")]
     [InlineData("""{"parserOpts": {"headerPattern": "^(.*)$"}}""")]
     [InlineData("""{"config": "conventional-changelog-custom"}""")]

@@ -55,6 +55,7 @@ const configs = [
   { parserOpts: { noteKeywords: ["BREAKING CHANGE", "BREAKING CHANGES"] } },
   { presetConfig: { commitUrlFormat: "{{host}}/{{owner}}/{{repository}}/commits/{{hash}}", compareUrlFormat: "{{host}}/{{owner}}/{{repository}}/branchCompare?baseVersion=GT{{previousTag}}&targetVersion=GT{{currentTag}}", issueUrlFormat: "https://jira.example.com/browse/{{prefix}}{{id}}", userUrlFormat: "https://people.example.com/{{user}}" } },
   { presetConfig: { ignoreCommits: "^chore" } },
+  { preset: "angular", presetConfig: { ignoreCommits: "^(chore|fix)" } },
 ];
 
 const gitSubject = (message) => {
