@@ -24,6 +24,22 @@ public sealed class ConfigurationTests(PackedSdk sdk, ITestOutputHelper output)
     }
 
     [Fact]
+    public void ConfigFileAddedAfterABuildIsRead()
+    {
+        using var consumer = new Consumer(sdk, output);
+        Scenarios.FeatAfterRelease(consumer);
+        consumer.WriteProject(Scenarios.SdkElement(sdk.Version));
+        var firstBuild = consumer.Build();
+        Assert.True(firstBuild.ExitCode == 0, consumer.Explain(firstBuild));
+
+        consumer.WriteFile(".releaserc.json", "{ this is not json");
+        var secondBuild = consumer.Build("--no-restore");
+
+        Assert.True(secondBuild.ExitCode != 0, consumer.Explain(secondBuild));
+        Assert.Contains("error RSDK1001", secondBuild.Output);
+    }
+
+    [Fact]
     public void ReleaseBranchItemsDefineAPrereleaseChannel()
     {
         using var consumer = new Consumer(sdk, output);

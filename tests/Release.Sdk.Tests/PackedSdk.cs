@@ -27,7 +27,9 @@ public sealed class PackedSdk : IDisposable
         Directory.CreateDirectory(Packages);
         var project = Path.Combine(RepositoryRoot, "src", "Release.Sdk", "Release.Sdk.csproj");
         var result = ProcessRunner.Run("dotnet",
-            ["pack", project, "-c", "Release", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", $"-p:Version={Version}", "-o", Feed],
+            // --artifacts-path keeps this build's bin/obj out of the working tree, where an IDE or build/pack.sh may be building.
+            ["pack", project, "-c", "Release", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", $"-p:Version={Version}",
+             "--artifacts-path", Path.Combine(Root, "artifacts"), "-o", Feed],
             RepositoryRoot, Consumer.DotnetEnvironment(Packages), TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0 || !File.Exists(Nupkg))
             throw new InvalidOperationException($"Packing Release.Sdk {Version} failed ({result.ExitCode}):\n{result.Output}");

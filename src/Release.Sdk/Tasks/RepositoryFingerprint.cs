@@ -5,12 +5,17 @@ namespace Release.Sdk.Tasks;
 
 /// <summary>
 /// A cheap fingerprint of everything in a git repository that can change a version — where it is, HEAD and every
-/// ref (<see cref="GitDirectories.RefsFingerprint"/>), and the semantic-release config files at its root — read from
+/// ref (<see cref="GitDirectories.RefsFingerprint"/>), and the configuration files at its root — read from
 /// the file system without opening the repository, so a cache hit costs a walk over refs/.
 /// </summary>
 internal static class RepositoryFingerprint
 {
-    private static readonly string[] ConfigFileNames = [".releaserc.json", ".releaserc"];
+    /// <summary>
+    /// Every place semantic-release looks for configuration, as (directory, pattern): the loader reads the JSON ones and
+    /// refuses the others, so adding, removing or editing any of them must change the fingerprint.
+    /// </summary>
+    private static readonly (string Directory, string Pattern)[] ConfigFiles =
+        [("", ".releaserc*"), ("", "release.config.*"), ("", "package.json"), (".config", "releaserc*")];
 
     /// <summary>The fingerprint, or null when <paramref name="startDirectory"/> is not inside a git work tree.</summary>
     public static string? Compute(string startDirectory)
@@ -19,7 +24,12 @@ internal static class RepositoryFingerprint
         var directories = GitDirectories.From(gitDir);
         var text = new StringBuilder();
         text.Append(directories.GitDirectory).Append('\n').Append(directories.RefsFingerprint()).Append('\n');
-        foreach (var name in ConfigFileNames) AppendStamp(text, Path.Combine(workTree, name));
+        foreach (var (directory, pattern) in ConfigFiles)
+        {
+            var full = Path.Combine(workTree, directory);
+            if (!Directory.Exists(full)) continue;
+            foreach (var file in Directory.EnumerateFiles(full, pattern).Order(StringComparer.Ordinal)) AppendStamp(text, file);
+        }
         return text.ToString();
     }
 
