@@ -56,6 +56,7 @@ const configs = [
   { presetConfig: { commitUrlFormat: "{{host}}/{{owner}}/{{repository}}/commits/{{hash}}", compareUrlFormat: "{{host}}/{{owner}}/{{repository}}/branchCompare?baseVersion=GT{{previousTag}}&targetVersion=GT{{currentTag}}", issueUrlFormat: "https://jira.example.com/browse/{{prefix}}{{id}}", userUrlFormat: "https://people.example.com/{{user}}" } },
   { presetConfig: { ignoreCommits: "^chore" } },
   { preset: "angular", presetConfig: { ignoreCommits: "^(chore|fix)" } },
+  { host: "https://mirror.example.com", commit: "commits", issue: "tickets" }, { linkCompare: true },
 ];
 
 const gitSubject = (message) => {
