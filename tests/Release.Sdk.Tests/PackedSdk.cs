@@ -32,7 +32,10 @@ public sealed class PackedSdk : IDisposable
              "--artifacts-path", Path.Combine(Root, "artifacts"), "-o", Feed],
             RepositoryRoot, Consumer.DotnetEnvironment(Packages), TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0 || !File.Exists(Nupkg))
+        {
+            Dispose(); // xunit does not dispose a fixture whose constructor threw
             throw new InvalidOperationException($"Packing Release.Sdk {Version} failed ({result.ExitCode}):\n{result.Output}");
+        }
     }
 
     public static string RepositoryRoot { get; } = typeof(PackedSdk).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
