@@ -26,6 +26,9 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DeepenFailed = new("RSDK2002", Severity.Error, "Fetching the missing history of a shallow clone failed");
     public static readonly DiagnosticDescriptor DetachedHeadNoBranch = new("RSDK2003", Severity.Warning, "Detached HEAD and no CI branch variable; building as a non-release branch");
     public static readonly DiagnosticDescriptor RepositoryUnreadable = new("RSDK2004", Severity.Error, "The git repository could not be read");
+    public static readonly DiagnosticDescriptor PushFailed = new("RSDK2005", Severity.Error, "Pushing the release commit and tag failed: the remote could not be reached or refused the credentials");
+    public static readonly DiagnosticDescriptor FetchFailed = new("RSDK2006", Severity.Error, "Reading the remote branch or tag failed: the remote could not be reached or refused the credentials");
+    public static readonly DiagnosticDescriptor LocalWriteFailed = new("RSDK2007", Severity.Error, "The release commit or tag could not be written to the local repository");
 
     // 3xxx — version
     public static readonly DiagnosticDescriptor NextVersionOutOfRange = new("RSDK3001", Severity.Error, "The next version is outside the branch's allowed range (EINVALIDNEXTVERSION)");
@@ -40,6 +43,15 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor VersionFileInvalid = new("RSDK4002", Severity.Error, "A version file is not valid YAML, JSON or XML, before or after stamping");
     public static readonly DiagnosticDescriptor VersionFileMissing = new("RSDK4003", Severity.Error, "A version file to stamp does not exist");
     public static readonly DiagnosticDescriptor VersionFileSpecInvalid = new("RSDK4004", Severity.Error, "A version file item has no usable kind, or an invalid Pattern or Replacement");
+
+    // 41xx — release run (verify conditions, exec hooks, release commit, tag, push)
+    public static readonly DiagnosticDescriptor DirtyWorkTree = new("RSDK4101", Severity.Error, "The work tree has uncommitted changes; a release run needs a clean tree");
+    public static readonly DiagnosticDescriptor PushTokenMissing = new("RSDK4102", Severity.Error, "Pushing over HTTPS needs a token in an environment variable");
+    public static readonly DiagnosticDescriptor HookFailed = new("RSDK4103", Severity.Error, "An exec hook command failed");
+    public static readonly DiagnosticDescriptor RemoteBranchMoved = new("RSDK4104", Severity.Warning, "The remote branch moved since this build started; nothing was tagged (the next run releases)");
+    public static readonly DiagnosticDescriptor PushRejected = new("RSDK4105", Severity.Error, "The push of the release commit and tag was rejected");
+    public static readonly DiagnosticDescriptor ReleaseTagConflict = new("RSDK4106", Severity.Error, "The release tag already exists on another commit");
+    public static readonly DiagnosticDescriptor InvalidExecHook = new("RSDK4107", Severity.Error, "An exec hook's template or output cannot be used");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
