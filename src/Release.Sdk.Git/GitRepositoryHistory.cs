@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Release.Sdk.Engine.Analysis;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.History;
 using Release.Sdk.Git.History;
@@ -20,6 +21,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private readonly bool _useGitCli;
     private readonly bool _storeWasOnDisk;
     private Repository? _repository;
+    private StoreAnalyzedCommitCache? _analyzedCommits;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
         bool useGitCli, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
@@ -67,6 +69,8 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     public IReadOnlyList<GitBranch> Branches => _snapshot.Branches;
 
     public IReadOnlyList<GitTag> Tags => _snapshot.Tags;
+
+    public IAnalyzedCommitCache AnalyzedCommits => _analyzedCommits ??= new StoreAnalyzedCommitCache(_store, _directories.CommonDirectory);
 
     /// <summary>How many commit objects this instance had to read through libgit2 (the rest came from the caches).</summary>
     public int CommitsReadFromGit { get; private set; }

@@ -10,4 +10,6 @@ internal sealed record AnalysisResult(ReleaseType Bump, IReadOnlyList<CommitDeci
         .Where(d => d.Release != ReleaseType.None && d.Commit.Type is not null)
         .GroupBy(d => d.Commit.Type!)
         .ToDictionary(g => g.Key, g => g.Count());
+
+    public AnalysisSummary Summarize() => new(Bump, CountByType(), Decisions.Count(d => d.Release != ReleaseType.None));
 }

@@ -48,6 +48,42 @@ internal static class CommitAnalyzer
         return new AnalysisResult(bump, decisions);
     }
 
+    /// <summary>
+    /// The same verdict as <see cref="Analyze"/>, as the summary a build needs: commits known to
+    /// <paramref name="cache"/> are not parsed again, and no per-commit decision is kept.
+    /// </summary>
+    public static AnalysisSummary Summarize(IReadOnlyList<CommitInfo> commitsNewestFirst, AnalyzerOptions options, IAnalyzedCommitCache? cache)
+    {
+        if (commitsNewestFirst.Count == 0) return AnalysisSummary.Empty;
+        var fingerprint = AnalyzerFingerprint.Of(options);
+        var cached = cache?.Lookup(commitsNewestFirst, fingerprint);
+        var facts = new AnalyzedCommit[commitsNewestFirst.Count];
+        var parser = new Lazy<CommitParser.Prepared>(() => new CommitParser.Prepared(ParserOptions.For(options.Preset, options.NoteKeywords)));
+        var positions = new List<int>();
+        for (var i = 0; i < facts.Length; i++)
+        {
+            if (cached?[i] is { } known)
+            {
+                facts[i] = known;
+                continue;
+            }
+            facts[i] = Facts(parser.Value.Parse(commitsNewestFirst[i]), options.ReleaseRules);
+            positions.Add(i);
+        }
+        if (cache is not null && positions.Count > 0) cache.Store(commitsNewestFirst, fingerprint, positions, [.. positions.Select(i => facts[i])]);
+
+        return AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Value.Parse(commitsNewestFirst[i])));
+    }
+
+    /// <summary>What <see cref="Summarize"/> needs to remember about one parsed commit.</summary>
+    public static AnalyzedCommit Facts(ConventionalCommit commit, IReadOnlyList<ReleaseRule>? customRules)
+    {
+        if (commit.Message.Length == 0) return new AnalyzedCommit(true, ReleaseType.None, commit.Type, 0, null);
+        var (header, hash) = RevertedCommitsFilter.KeyOf(commit);
+        var revert = RevertedCommitsFilter.TargetOf(commit);
+        return new AnalyzedCommit(false, Decide(commit, customRules).Release, commit.Type, RevertKeys.Of(header, hash), revert);
+    }
+
     /// <summary>One commit's release type under custom rules then, if none matched, the defaults.</summary>
     public static CommitDecision Decide(ConventionalCommit commit, IReadOnlyList<ReleaseRule>? customRules)
     {

@@ -18,7 +18,7 @@ internal static class RevertedCommitsFilter
         foreach (var index in indices)
         {
             var commit = commitsNewestFirst[index];
-            var key = (Trim(commit.Field("header")), Trim(commit.Field("hash")));
+            var key = KeyOf(commit);
             if (held.TryGetValue(key, out var reverts) && reverts.Count > 0)
             {
                 var revert = reverts.Dequeue();
@@ -27,9 +27,9 @@ internal static class RevertedCommitsFilter
                 continue;
             }
 
-            if (commit.Revert is { } data)
+            if (TargetOf(commit) is { } data)
             {
-                var target = (Trim(data.Header), Trim(data.Hash));
+                var target = (data.Header, data.Hash);
                 if (!held.TryGetValue(target, out var queue)) held[target] = queue = new Queue<int>();
                 queue.Enqueue(index);
             }
@@ -37,6 +37,13 @@ internal static class RevertedCommitsFilter
 
         return cancelled;
     }
+
+    /// <summary>What a revert of <paramref name="commit"/> must name to cancel it: its trimmed header and hash fields.</summary>
+    public static (string? Header, string? Hash) KeyOf(ConventionalCommit commit) => (Trim(commit.Field("header")), Trim(commit.Field("hash")));
+
+    /// <summary>The trimmed key a revert commit cancels, or null when <paramref name="commit"/> is no revert.</summary>
+    public static CommitRevert? TargetOf(ConventionalCommit commit) =>
+        commit.Revert is { } data ? new CommitRevert(Trim(data.Header), Trim(data.Hash)) : null;
 
     private static string? Trim(string? value) => value is null ? null : JsText.Trim(value);
 }

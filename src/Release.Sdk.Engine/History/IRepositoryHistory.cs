@@ -1,3 +1,5 @@
+using Release.Sdk.Engine.Analysis;
+
 namespace Release.Sdk.Engine.History;
 
 /// <summary>
@@ -29,4 +31,7 @@ internal interface IRepositoryHistory
     /// Always false for a complete clone.
     /// </summary>
     bool WalkHitsShallowBoundary(string headSha, IReadOnlyCollection<string> excludeShas);
+
+    /// <summary>A persistent cache of analyzed commits for this repository, or null (every commit is analyzed each time).</summary>
+    IAnalyzedCommitCache? AnalyzedCommits => null;
 }

@@ -32,6 +32,36 @@ internal sealed record VersionDecision
     /// <summary>True when no git repository (or no commit) was found and <see cref="BuildVersion"/> is the fallback.</summary>
     public bool IsFallback { get; init; }
 
-    public AnalysisResult Analysis { get; init; } = AnalysisResult.Empty;
+    private Lazy<AnalysisResult> _analysis = new(AnalysisResult.Empty);
+    private AnalysisSummary? _summary;
+
+    /// <summary>Every commit's decision, for <c>explain</c> and release notes. See <see cref="DeferredAnalysis"/>.</summary>
+    public AnalysisResult Analysis
+    {
+        get => _analysis.Value;
+        init
+        {
+            _analysis = new Lazy<AnalysisResult>(value);
+            _summary = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Analysis"/> computed on first use: a build reads only <see cref="Summary"/>, so it neither parses
+    /// cached commits again nor keeps a parsed record per commit alive.
+    /// </summary>
+    public Lazy<AnalysisResult> DeferredAnalysis
+    {
+        get => _analysis;
+        init => _analysis = value;
+    }
+
+    /// <summary>The bump and counts the summary line shows; derived from <see cref="Analysis"/> unless the engine set it.</summary>
+    public AnalysisSummary Summary
+    {
+        get => _summary ?? Analysis.Summarize();
+        init => _summary = value;
+    }
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

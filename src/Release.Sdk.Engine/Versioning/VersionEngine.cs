@@ -44,7 +44,7 @@ internal static class VersionEngine
             throw new ReleaseException(DiagnosticCatalog.ShallowCloneMissingHistory, ShallowMessage(lastRelease));
         }
         var commits = history.CommitsSince(head, excludes);
-        var analysis = CommitAnalyzer.Analyze(commits, config.Analyzer);
+        var analysis = CommitAnalyzer.Summarize(commits, config.Analyzer, history.AnalyzedCommits);
 
         SemanticVersion? next = null;
         if (branch is not null && analysis.Bump != ReleaseType.None)
@@ -52,7 +52,7 @@ internal static class VersionEngine
             next = NextVersion.Compute(branch, analysis.Bump, lastRelease);
             if (branch.Type != BranchType.Prerelease && !branch.Range!.Contains(next))
             {
-                throw OutOfRange.Error(next, branch, model!, analysis);
+                throw OutOfRange.Error(next, branch, model!, CommitAnalyzer.Analyze(commits, config.Analyzer));
             }
         }
 
@@ -71,7 +71,8 @@ internal static class VersionEngine
             HeadSha = head,
             IsTaggedCommit = headTag is not null,
             CanRelease = branch is not null,
-            Analysis = analysis,
+            Summary = analysis,
+            DeferredAnalysis = new Lazy<AnalysisResult>(() => CommitAnalyzer.Analyze(commits, config.Analyzer)),
             Diagnostics = diagnostics,
         };
     }

@@ -20,21 +20,21 @@ internal static class VersionSummary
         var since = d.PreviousTag is null ? "; first release" : $" since {d.PreviousTag}";
         var detail = d.Bump == ReleaseType.None
             ? $"no release: {Plural(d.CommitCount, "commit")}{(d.PreviousTag is null ? ", no release yet" : since)}"
-            : $"{d.Bump.ToString().ToLowerInvariant()}: {Counts(d.Analysis)}{since}";
+            : $"{d.Bump.ToString().ToLowerInvariant()}: {Counts(d.Summary)}{since}";
         var where = d.CanRelease
             ? d.Channel is null ? "" : $", channel {d.Channel}"
             : d.Branch is null ? "; detached HEAD, not a release build" : $"; {d.Branch} is not a release branch";
         return $"Release.Sdk: {version} ({detail}{where})";
     }
 
-    private static string Counts(AnalysisResult analysis)
+    private static string Counts(AnalysisSummary summary)
     {
-        var counts = analysis.CountByType();
+        var counts = summary.CountByType;
         var ordered = counts.Keys
             .OrderBy(k => Array.IndexOf(TypeOrder, k) is var i && i >= 0 ? i : TypeOrder.Length)
             .ThenBy(k => k, StringComparer.Ordinal);
         var text = string.Join(", ", ordered.Select(k => $"{counts[k]} {k}"));
-        return text.Length > 0 ? text : Plural(analysis.Decisions.Count(x => x.Release != ReleaseType.None), "commit");
+        return text.Length > 0 ? text : Plural(summary.ReleasingCommits, "commit");
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -11,6 +11,12 @@ internal sealed class CommitInfoList(CommitStore store, int[] indices) : IReadOn
 {
     public int Count => indices.Length;
 
+    /// <summary>The store this walk came from.</summary>
+    public CommitStore Store => store;
+
+    /// <summary>The store index of the commit at <paramref name="position"/>, without materialising it.</summary>
+    public int StoreIndexAt(int position) => indices[position];
+
     public CommitInfo this[int index]
     {
         get

@@ -40,6 +40,9 @@ internal sealed class CommitStore
 
     public int Count => _entries.Count;
 
+    /// <summary>Analyzed commits of this store by analyzer fingerprint (see <see cref="AnalyzedCommitTable"/>).</summary>
+    public Dictionary<string, AnalyzedCommitTable> AnalysisTables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Which commit-graph file (path, size, time) was merged in already, so it is read once per process.</summary>
     public string? ImportedCommitGraph { get; set; }
 

@@ -175,7 +175,7 @@ internal static class CommitStoreFile
     }
 
     /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>
-    private static ulong Checksum(ReadOnlySpan<byte> data)
+    internal static ulong Checksum(ReadOnlySpan<byte> data)
     {
         const ulong prime = 0x100000001B3UL;
         var hash = 0xCBF29CE484222325UL ^ (ulong)data.Length;

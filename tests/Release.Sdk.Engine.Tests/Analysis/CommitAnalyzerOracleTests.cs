@@ -38,6 +38,27 @@ public class CommitAnalyzerOracleTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void SummaryFromCachedFactsEqualsTheFullAnalysis(int index)
+    {
+        var commits = Oracle()[index]!["commits"]!.AsArray()
+            .Select(c => new CommitInfo(c![0]!.GetValue<string>(), c[1]!.GetValue<string>()))
+            .ToList();
+        foreach (var options in Configurations)
+        {
+            var expected = CommitAnalyzer.Analyze(commits, options).Summarize();
+            var cache = new MemoryAnalyzedCommitCache();
+            // the older half first, as if those commits had been analyzed by an earlier build
+            CommitAnalyzer.Summarize(commits.Skip(commits.Count / 2).ToList(), options, cache);
+
+            SummaryTests.AssertSame(expected, CommitAnalyzer.Summarize(commits, options, cache));
+            SummaryTests.AssertSame(expected, CommitAnalyzer.Summarize(commits, options, cache));
+            SummaryTests.AssertSame(expected, CommitAnalyzer.Summarize(commits, options, null));
+            Assert.Equal(commits.Count, cache.Stored);
+        }
+    }
+
     private static readonly Lazy<JsonArray> Loaded = new(() => Load());
 
     private static JsonArray Oracle() => Loaded.Value;

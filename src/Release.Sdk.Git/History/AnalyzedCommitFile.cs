@@ -1,0 +1,175 @@
+using System.Buffers.Binary;
+using System.Text;
+using Release.Sdk.Engine.Analysis;
+using Release.Sdk.Engine.Commits;
+
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// Persists an <see cref="AnalyzedCommitTable"/> beside the commit cache (<c>release-sdk/analysis-v1-HASH.bin</c>,
+/// one file per analyzer fingerprint, the full fingerprint inside), keyed by sha so it survives a rebuilt commit
+/// store. Same rules as <see cref="CommitStoreFile"/>: temp file and rename, checksum, anything unreadable is
+/// ignored and rebuilt, no I/O problem ever fails a build.
+/// </summary>
+internal static class AnalyzedCommitFile
+{
+    private const int FormatVersion = 1;
+    private const int MaxFiles = 4;
+    private static readonly byte[] Magic = "RSDKANLZ"u8.ToArray();
+
+    [Flags]
+    private enum Shape : byte
+    {
+        Empty = 1,
+        HasType = 2,
+        IsRevert = 4,
+        HasRevertHeader = 8,
+        HasRevertHash = 16,
+    }
+
+    public static string PathFor(string commonGitDirectory, string fingerprint) =>
+        Path.Combine(commonGitDirectory, "release-sdk", $"analysis-v{FormatVersion}-{RevertKeys.Of(fingerprint, null):x16}.bin");
+
+    /// <summary>The table saved for <paramref name="fingerprint"/>, mapped onto <paramref name="store"/>; null when there is none.</summary>
+    public static AnalyzedCommitTable? TryLoad(string path, string fingerprint, CommitStore store)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            return Parse(File.ReadAllBytes(path), fingerprint, store);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException
+                                      or EndOfStreamException or ArgumentException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    public static void TrySave(string path, AnalyzedCommitTable table, CommitStore store)
+    {
+        string? temp = null;
+        try
+        {
+            var directory = Path.GetDirectoryName(path)!;
+            Directory.CreateDirectory(directory);
+            var content = Serialize(table, store);
+            temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                file.Write(content);
+            File.Move(temp, path, overwrite: true);
+            temp = null;
+            table.UnsavedFacts = 0;
+            table.IsPersisted = true;
+            DeleteStale(directory, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        finally
+        {
+            if (temp is not null) TryDelete(temp);
+        }
+    }
+
+    internal static byte[] Serialize(AnalyzedCommitTable table, CommitStore store)
+    {
+        var strings = new List<string>();
+        var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Index(string? value)
+        {
+            if (value is null) return -1;
+            if (stringIndex.TryGetValue(value, out var i)) return i;
+            strings.Add(value);
+            return stringIndex[value] = strings.Count - 1;
+        }
+
+        using var records = new MemoryStream(table.Count * 34 + 64);
+        using (var w = new BinaryWriter(records, Encoding.UTF8, leaveOpen: true))
+        {
+            Span<byte> id = stackalloc byte[ObjectKey.Size];
+            foreach (var index in table.Indices())
+            {
+                var f = table[index]!.Value;
+                store[index].Id.WriteTo(id);
+                w.Write(id);
+                var shape = (f.IsEmpty ? Shape.Empty : 0) | (f.Type is null ? 0 : Shape.HasType) | (f.Revert is null ? 0 : Shape.IsRevert)
+                            | (f.Revert?.Header is null ? 0 : Shape.HasRevertHeader) | (f.Revert?.Hash is null ? 0 : Shape.HasRevertHash);
+                w.Write((byte)shape);
+                w.Write((byte)f.Release);
+                w.Write(f.RevertKey);
+                if (f.Type is not null) w.Write(Index(f.Type));
+                if (f.Revert?.Header is { } header) w.Write(Index(header));
+                if (f.Revert?.Hash is { } hash) w.Write(Index(hash));
+            }
+        }
+
+        using var content = new MemoryStream((int)records.Length + strings.Sum(s => s.Length * 3 + 5) + 256);
+        using (var w = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(table.Fingerprint);
+            w.Write(table.Count);
+            w.Write(strings.Count);
+            foreach (var s in strings) w.Write(s);
+            w.Write(records.GetBuffer().AsSpan(0, (int)records.Length));
+        }
+        var checksum = CommitStoreFile.Checksum(content.GetBuffer().AsSpan(0, (int)content.Length));
+        content.Write(BitConverter.GetBytes(checksum));
+        return content.ToArray();
+    }
+
+    internal static AnalyzedCommitTable? Parse(byte[] bytes, string fingerprint, CommitStore store)
+    {
+        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+        var payload = bytes.AsSpan(0, bytes.Length - 8);
+        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8)) != CommitStoreFile.Checksum(payload)) return null;
+
+        using var r = new BinaryReader(new MemoryStream(bytes, 0, payload.Length, writable: false), Encoding.UTF8);
+        r.ReadBytes(Magic.Length);
+        if (r.ReadInt32() != FormatVersion || r.ReadString() != fingerprint) return null;
+        var count = r.ReadInt32();
+        var stringCount = r.ReadInt32();
+        if (count < 0 || stringCount < 0 || (long)count * 30 > payload.Length) throw new InvalidDataException("counts do not fit the file");
+        var strings = new string[stringCount];
+        for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
+        string? At(int index) => (uint)index < (uint)strings.Length ? strings[index] : throw new InvalidDataException("string out of range");
+
+        var table = new AnalyzedCommitTable(fingerprint) { IsPersisted = true };
+        Span<byte> id = stackalloc byte[ObjectKey.Size];
+        for (var i = 0; i < count; i++)
+        {
+            if (r.Read(id) != ObjectKey.Size) throw new EndOfStreamException();
+            var shape = (Shape)r.ReadByte();
+            var release = (ReleaseType)r.ReadByte();
+            if (release is < ReleaseType.None or > ReleaseType.Major) throw new InvalidDataException("unknown release type");
+            var revertKey = r.ReadUInt64();
+            var type = shape.HasFlag(Shape.HasType) ? At(r.ReadInt32()) : null;
+            var revertHeader = shape.HasFlag(Shape.HasRevertHeader) ? At(r.ReadInt32()) : null;
+            var revertHash = shape.HasFlag(Shape.HasRevertHash) ? At(r.ReadInt32()) : null;
+            var revert = shape.HasFlag(Shape.IsRevert) ? new CommitRevert(revertHeader, revertHash) : null;
+            // Commits the store no longer knows (it was rebuilt) are dropped; they are analyzed again if ever needed.
+            if (store.TryGetIndex(ObjectKey.FromBytes(id), out var index))
+                table.Set(index, new AnalyzedCommit(shape.HasFlag(Shape.Empty), release, type, revertKey, revert));
+        }
+        if (r.BaseStream.Position != payload.Length) throw new InvalidDataException("trailing bytes");
+        table.UnsavedFacts = 0;
+        return table;
+    }
+
+    /// <summary>Keeps the few most recently written fingerprints: an old configuration's file is of no more use.</summary>
+    private static void DeleteStale(string directory, string keep)
+    {
+        var stale = new DirectoryInfo(directory).GetFiles($"analysis-v{FormatVersion}-*.bin")
+            .Where(f => f.FullName != Path.GetFullPath(keep))
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Skip(MaxFiles - 1);
+        foreach (var file in stale) TryDelete(file.FullName);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
