@@ -1,0 +1,93 @@
+using Release.Sdk.Engine.ReleaseRun;
+
+namespace Release.Sdk.Engine.Tests.ReleaseRun;
+
+public sealed class ReleaseRunRerunTests
+{
+    [Fact]
+    public void RerunAfterACrashAfterTheCommitTagsTheReleaseCommitWithoutANewOne()
+    {
+        var first = new ReleaseScenario();
+        var released = first.Run();
+        Assert.Equal(ReleaseOutcome.Released, released.Outcome);
+        var git = first.Git;
+        // Simulate the crash: the commit exists, the tag and push never happened.
+        var releaseCommit = git.HeadSha;
+        git.LocalTags.Clear();
+        git.RemoteTags.Clear();
+        git.RemoteBranchTip = releaseCommit;
+        var commits = git.CommitCount;
+        var changelog = git.HeadFiles["CHANGELOG.md"];
+
+        first.Hooks = new FakeHooks();
+        var rerun = first.Run();
+
+        Assert.Equal(ReleaseOutcome.Released, rerun.Outcome);
+        Assert.Equal(commits, git.CommitCount);
+        Assert.Equal(releaseCommit, git.LocalTags["v1.1.0"]);
+        Assert.Equal(releaseCommit, git.RemoteTags["v1.1.0"]);
+        Assert.Equal(changelog, git.WorkTree["CHANGELOG.md"]);
+        Assert.Contains(rerun.Log, l => l.Contains("already has a section for 1.1.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RerunAfterACrashAfterTaggingPushesTheExistingTag()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Git.LocalTags["v1.1.0"] = scenario.Git.HeadSha;
+        scenario.Decision = scenario.TaggedDecision("1.1.0");
+
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.Released, result.Outcome);
+        Assert.True(result.Resumed);
+        Assert.Equal(scenario.Git.HeadSha, scenario.Git.RemoteTags["v1.1.0"]);
+        Assert.DoesNotContain(scenario.Git.Events, e => e.StartsWith("commit", StringComparison.Ordinal) || e.StartsWith("tag", StringComparison.Ordinal));
+        Assert.Equal(["verify-conditions main", "publish v1.1.0", "success 1.1.0"], scenario.Hooks.Ran);
+    }
+
+    [Fact]
+    public void RerunAfterThePushIsNoRelease()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Git.LocalTags["v1.1.0"] = scenario.Git.HeadSha;
+        scenario.Git.RemoteTags["v1.1.0"] = scenario.Git.HeadSha;
+        scenario.Decision = scenario.TaggedDecision("1.1.0");
+
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.NoRelease, result.Outcome);
+        Assert.Empty(scenario.Git.Pushes);
+    }
+
+    [Fact]
+    public void TagAlreadyOnTheRemoteAtTheReleaseCommitIsNotPushedAgain()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Overrides = scenario.Overrides with { TagOnly = true };
+        scenario.Git.RemoteTags["v1.1.0"] = scenario.Git.HeadSha;
+
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.Released, result.Outcome);
+        Assert.Empty(scenario.Git.Pushes);
+        Assert.Equal(["verify-conditions main", "verify-release 1.1.0", "prepare 1.1.0 from 1.0.0", "publish v1.1.0", "success 1.1.0"], scenario.Hooks.Ran);
+    }
+
+    [Fact]
+    public void RerunAfterAFailedPrepareReleasesOnce()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Hooks.Fail("prepare");
+        Assert.Equal(ReleaseOutcome.Failed, scenario.Run().Outcome);
+
+        scenario.Hooks = new FakeHooks();
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.Released, result.Outcome);
+        var changelog = scenario.Git.HeadFiles["CHANGELOG.md"];
+        Assert.Equal(1, CountOf(changelog, "## [1.1.0]"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+}
