@@ -58,22 +58,34 @@ internal static class CommitAnalyzer
         var fingerprint = AnalyzerFingerprint.Of(options);
         var cached = cache?.Lookup(commitsNewestFirst, fingerprint);
         var facts = new AnalyzedCommit[commitsNewestFirst.Count];
-        var parser = new Lazy<CommitParser.Prepared>(() => new CommitParser.Prepared(ParserOptions.For(options.Preset, options.NoteKeywords)));
+        var parser = new Lazy<CommitParser.Prepared>(() => Prepare(options));
         var positions = new List<int>();
         for (var i = 0; i < facts.Length; i++)
         {
-            if (cached?[i] is { } known)
+            if (cached?[i] is { } known) facts[i] = known;
+            else positions.Add(i);
+        }
+        if (positions.Count >= ParallelThreshold)
+        {
+            // A first build of a long history without tags: commits are independent, so parse them on every core.
+            Parallel.For(0, positions.Count, () => Prepare(options), (k, _, local) =>
             {
-                facts[i] = known;
-                continue;
-            }
-            facts[i] = Facts(parser.Value.Parse(commitsNewestFirst[i]), options.ReleaseRules);
-            positions.Add(i);
+                facts[positions[k]] = Facts(local.Parse(commitsNewestFirst[positions[k]]), options.ReleaseRules);
+                return local;
+            }, _ => { });
+        }
+        else
+        {
+            foreach (var i in positions) facts[i] = Facts(parser.Value.Parse(commitsNewestFirst[i]), options.ReleaseRules);
         }
         if (cache is not null && positions.Count > 0) cache.Store(commitsNewestFirst, fingerprint, positions, [.. positions.Select(i => facts[i])]);
 
         return AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Value.Parse(commitsNewestFirst[i])));
     }
+
+    private const int ParallelThreshold = 4096;
+
+    private static CommitParser.Prepared Prepare(AnalyzerOptions options) => new(ParserOptions.For(options.Preset, options.NoteKeywords));
 
     /// <summary>What <see cref="Summarize"/> needs to remember about one parsed commit.</summary>
     public static AnalyzedCommit Facts(ConventionalCommit commit, IReadOnlyList<ReleaseRule>? customRules)

@@ -135,7 +135,7 @@ internal static class AnalyzedCommitFile
         for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
         string? At(int index) => (uint)index < (uint)strings.Length ? strings[index] : throw new InvalidDataException("string out of range");
 
-        var table = new AnalyzedCommitTable(fingerprint) { IsPersisted = true };
+        var table = new AnalyzedCommitTable(fingerprint, store.Count) { IsPersisted = true };
         Span<byte> id = stackalloc byte[ObjectKey.Size];
         for (var i = 0; i < count; i++)
         {

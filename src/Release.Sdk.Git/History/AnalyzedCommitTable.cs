@@ -6,9 +6,9 @@ namespace Release.Sdk.Git.History;
 /// Analyzed commits under one analyzer fingerprint, by <see cref="CommitStore"/> index (so a lookup is an array read,
 /// not a sha parse). Persisted by <see cref="AnalyzedCommitFile"/>. Not thread-safe: callers lock the store.
 /// </summary>
-internal sealed class AnalyzedCommitTable(string fingerprint)
+internal sealed class AnalyzedCommitTable(string fingerprint, int capacity)
 {
-    private AnalyzedCommit?[] _byIndex = [];
+    private AnalyzedCommit?[] _byIndex = new AnalyzedCommit?[capacity];
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
 
     public string Fingerprint { get; } = fingerprint;

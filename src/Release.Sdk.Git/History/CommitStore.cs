@@ -12,15 +12,24 @@ namespace Release.Sdk.Git.History;
 internal sealed class CommitStore
 {
     private readonly Dictionary<ObjectKey, int> _index = [];
-    private readonly List<CommitEntry> _entries = [];
-    private readonly List<int> _parents = [];
+    private readonly List<CommitEntry> _entries;
+    private readonly List<int> _parents;
     private readonly List<string> _strings = [];
     private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
     private byte[] _messages = new byte[4096];
     private int _messagesLength;
     private readonly Dictionary<ObjectKey, ObjectKey?> _peeledTags = [];
 
-    public CommitStore(string shallowFingerprint) => ShallowFingerprint = shallowFingerprint;
+    public CommitStore(string shallowFingerprint) : this(shallowFingerprint, [], [])
+    {
+    }
+
+    private CommitStore(string shallowFingerprint, List<CommitEntry> entries, List<int> parents)
+    {
+        ShallowFingerprint = shallowFingerprint;
+        _entries = entries;
+        _parents = parents;
+    }
 
     /// <summary>Identifies the shallow grafts the facts were read under: a deepened clone gives boundary commits parents.</summary>
     public string ShallowFingerprint { get; }
@@ -165,16 +174,16 @@ internal sealed class CommitStore
     internal IReadOnlyDictionary<ObjectKey, ObjectKey?> PeeledTags => _peeledTags;
 
     /// <summary>Rebuilds a store from validated file contents.</summary>
-    internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, CommitEntry[] entries, int[] parents,
+    /// <remarks>Takes ownership of the lists (no copy of a many-megabyte table).</remarks>
+    internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, List<CommitEntry> entries, List<int> parents,
         string[] strings, byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags)
     {
-        var store = new CommitStore(shallowFingerprint)
+        var store = new CommitStore(shallowFingerprint, entries, parents)
         {
             _messages = messages, _messagesLength = messages.Length, ImportedCommitGraph = importedCommitGraph, IsPersisted = true,
         };
-        store._entries.AddRange(entries);
-        store._parents.AddRange(parents);
-        for (var i = 0; i < entries.Length; i++)
+        store._index.EnsureCapacity(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
             if (!store._index.TryAdd(entries[i].Id, i)) throw new InvalidDataException("duplicate commit");
         }

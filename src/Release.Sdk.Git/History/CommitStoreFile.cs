@@ -136,25 +136,28 @@ internal static class CommitStoreFile
             (long)commitCount * EntrySize + (long)parentCount * 4 + messageLength > remaining)
             throw new InvalidDataException("counts do not fit the file");
 
-        var entries = new CommitEntry[commitCount];
-        for (var i = 0; i < commitCount; i++)
+        // Entries and parents are read straight from the file's bytes: no per-entry arrays, no intermediate copies.
+        var entries = new List<CommitEntry>(commitCount);
+        var position = (int)r.BaseStream.Position;
+        for (var i = 0; i < commitCount; i++, position += EntrySize)
         {
-            var e = new CommitEntry(
-                ObjectKey.FromBytes(r.ReadBytes(ObjectKey.Size)), r.ReadInt64(), r.ReadInt16(), r.ReadBoolean(),
-                r.ReadInt32(), r.ReadInt32(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+            var e = ReadEntry(bytes.AsSpan(position, EntrySize));
             if (e.ParentStart < 0 || e.ParentCount < 0 || (long)e.ParentStart + e.ParentCount > parentCount)
                 throw new InvalidDataException("parents out of range");
             if (e.HasDetails && ((uint)e.AuthorName >= (uint)stringCount || (uint)e.AuthorEmail >= (uint)stringCount ||
                 e.MessageStart < 0 || e.MessageLength < 0 || (long)e.MessageStart + e.MessageLength > messageLength))
                 throw new InvalidDataException("details out of range");
-            entries[i] = e;
+            entries.Add(e);
         }
 
-        var parents = MemoryMarshal.Cast<byte, int>(r.ReadBytes(parentCount * 4)).ToArray();
+        var parentBytes = bytes.AsSpan(position, parentCount * 4);
+        var parents = new List<int>(parentCount);
+        parents.AddRange(MemoryMarshal.Cast<byte, int>(parentBytes));
         foreach (var p in parents)
         {
             if ((uint)p >= (uint)commitCount) throw new InvalidDataException("parent out of range");
         }
+        r.BaseStream.Position = position + parentBytes.Length;
 
         var strings = new string[stringCount];
         for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
@@ -173,6 +176,20 @@ internal static class CommitStoreFile
 
         return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels);
     }
+
+    /// <summary>One entry as <see cref="Write"/> lays it out (little-endian, like BinaryWriter).</summary>
+    private static CommitEntry ReadEntry(ReadOnlySpan<byte> b) => new(
+        ObjectKey.FromBytes(b),
+        BinaryPrimitives.ReadInt64LittleEndian(b[20..]),
+        BinaryPrimitives.ReadInt16LittleEndian(b[28..]),
+        b[30] != 0,
+        BinaryPrimitives.ReadInt32LittleEndian(b[31..]),
+        BinaryPrimitives.ReadInt32LittleEndian(b[35..]),
+        b[39] != 0,
+        BinaryPrimitives.ReadInt32LittleEndian(b[40..]),
+        BinaryPrimitives.ReadInt32LittleEndian(b[44..]),
+        BinaryPrimitives.ReadInt32LittleEndian(b[48..]),
+        BinaryPrimitives.ReadInt32LittleEndian(b[52..]));
 
     /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>
     internal static ulong Checksum(ReadOnlySpan<byte> data)

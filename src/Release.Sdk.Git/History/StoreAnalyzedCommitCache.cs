@@ -49,7 +49,7 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
     {
         if (store.AnalysisTables.TryGetValue(fingerprint, out var table)) return table;
         table = AnalyzedCommitFile.TryLoad(AnalyzedCommitFile.PathFor(commonGitDirectory, fingerprint), fingerprint, store)
-                ?? new AnalyzedCommitTable(fingerprint);
+                ?? new AnalyzedCommitTable(fingerprint, store.Count);
         if (store.AnalysisTables.Count >= MaxTablesInMemory) store.AnalysisTables.Clear();
         store.AnalysisTables[fingerprint] = table;
         return table;

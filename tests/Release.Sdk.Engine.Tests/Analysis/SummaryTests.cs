@@ -61,6 +61,26 @@ public class SummaryTests
     }
 
     [Fact]
+    public void LongHistoriesAnalyzedInParallelSummarizeTheSame()
+    {
+        var types = new[] { "feat", "fix", "docs", "perf", "chore(deps)", "refactor!" };
+        var commits = Enumerable.Range(1, 9000).Select(n => n % 1000 == 0
+                ? new CommitInfo(Sha(n), $"Revert \"{types[(n - 7) % types.Length]}: change {n - 7}\"\n\nThis reverts commit {Sha(n - 7)}.")
+                : new CommitInfo(Sha(n), $"{types[n % types.Length]}: change {n}"))
+            .Reverse()
+            .ToList();
+        Assert.Equal(18, CommitAnalyzer.Analyze(commits, new AnalyzerOptions()).Decisions.Count(d => d.CancelledBy is not null));
+        foreach (var options in Configurations)
+        {
+            var cache = new MemoryAnalyzedCommitCache();
+
+            AssertSame(CommitAnalyzer.Analyze(commits, options).Summarize(), CommitAnalyzer.Summarize(commits, options, cache));
+            AssertSame(CommitAnalyzer.Analyze(commits, options).Summarize(), CommitAnalyzer.Summarize(commits, options, cache));
+            Assert.Equal(commits.Count, cache.Stored);
+        }
+    }
+
+    [Fact]
     public void OnlyCommitsTheCacheDoesNotKnowAreAnalyzed()
     {
         var cache = new MemoryAnalyzedCommitCache();
