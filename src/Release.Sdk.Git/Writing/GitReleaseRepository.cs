@@ -116,8 +116,13 @@ internal sealed class GitReleaseRepository : IReleaseRepository, IDisposable
     public string? Commit(IReadOnlyList<string> paths, string message, GitIdentity author, GitIdentity committer)
     {
         var relative = paths.Select(RepositoryPath).Distinct(StringComparer.Ordinal).ToList();
-        return Local("commit " + string.Join(", ", relative) + " in",
-            () => ReleaseCommitWriter.Commit(_repository, relative, message, author, committer)?.Sha);
+        return Local("commit " + string.Join(", ", relative) + " in", () =>
+        {
+            // libgit2 keeps the index it loaded and would write it back over what the git CLI (hooks, the run's own
+            // undo with `git reset --hard`) changed since; a fresh instance reads the index as it is now.
+            using var current = new Repository(_repository.Info.Path);
+            return ReleaseCommitWriter.Commit(current, relative, message, author, committer)?.Sha;
+        });
     }
 
     public void CreateAnnotatedTag(string tag, string targetSha, string message, GitIdentity tagger) =>

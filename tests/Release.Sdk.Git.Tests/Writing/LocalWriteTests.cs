@@ -30,6 +30,20 @@ public sealed class LocalWriteTests
     }
 
     [Fact]
+    public void DirtyPathsSeeWhatGitStagedAfterTheRepositoryWasOpened()
+    {
+        using var repos = new OriginAndClone();
+        var repository = repos.Open();
+        Assert.Empty(repository.DirtyPaths());
+        var readme = File.ReadAllText(Path.Combine(repos.Clone.Path, "README.md"));
+        repos.Write("README.md", "staged only\n");
+        repos.Clone.Git("add", "README.md");
+        repos.Write("README.md", readme);
+
+        Assert.Equal(["README.md"], repository.DirtyPaths());
+    }
+
+    [Fact]
     public void CommitContainsExactlyTheGivenPathsAndLeavesTheRestAlone()
     {
         using var repos = new OriginAndClone();
@@ -49,6 +63,40 @@ public sealed class LocalWriteTests
         Assert.Equal(before, repos.Clone.Git("rev-parse", "HEAD~1"));
         Assert.Equal("A\tCHANGELOG.md\nM\tREADME.md", repos.Clone.Git("diff-tree", "--no-commit-id", "--name-status", "-r", "HEAD"));
         Assert.Equal("M  src/tool.txt\n?? scratch.txt", repos.Clone.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void CommitSeesWhatGitStagedAfterTheRepositoryWasOpened()
+    {
+        using var repos = new OriginAndClone();
+        var repository = repos.Open();
+        Assert.Empty(repository.DirtyPaths());
+        // A prepare hook may stage files with the git CLI while the repository is open.
+        repos.Write("hook-staged.txt", "staged by a hook\n");
+        repos.Clone.Git("add", "hook-staged.txt");
+        repos.Write("CHANGELOG.md", "# Changelog\n");
+
+        repository.Commit(["CHANGELOG.md"], "chore(release): 1.0.0", Author, Author);
+
+        Assert.Equal("A  hook-staged.txt", repos.Clone.Git("status", "--porcelain"));
+    }
+
+    [Fact]
+    public void CommitAfterAResetByGitDoesNotResurrectTheUndoneIndex()
+    {
+        using var repos = new OriginAndClone();
+        var start = repos.Clone.Head;
+        var repository = repos.Open();
+        repos.Write("CHANGELOG.md", "# Changelog\n");
+        repository.Commit(["CHANGELOG.md"], "chore(release): 1.0.0", Author, Author);
+        // The release run undoes a failed attempt with `git reset --hard`, then a rerun commits again.
+        repos.Clone.Git("reset", "-q", "--hard", start);
+        repos.Write("README.md", "1.0.0\n");
+
+        var sha = repository.Commit(["README.md"], "chore(release): 1.0.0", Author, Author);
+
+        Assert.Equal("M\tREADME.md", repos.Clone.Git("diff-tree", "--no-commit-id", "--name-status", "-r", sha!));
+        Assert.Equal("", repos.Clone.Git("status", "--porcelain"));
     }
 
     [Fact]
