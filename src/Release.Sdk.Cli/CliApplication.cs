@@ -13,6 +13,9 @@ internal static class CliApplication
         {
             VersionCommand.Create(context),
             ExplainCommand.Create(context),
+            ReleaseCommand.Create(context),
+            PlanCommand.Create(context),
+            ChangelogCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -48,8 +48,9 @@ internal sealed partial class ReleaseOrchestrator
         {
             var date = NotesDate.From(_ports.Clock.GetUtcNow(), Variable("SOURCE_DATE_EPOCH"));
             var decision = Decision with { NextVersion = version, NextTag = tag };
-            var context = ReleaseNotesRequest.For(decision, config, RepositoryUrl.Parse(RepositoryAddress()), date)!;
-            parts.Add(ReleaseNotesGenerator.Generate(context));
+            var repository = RepositoryUrl.Parse(RepositoryAddress());
+            var context = ReleaseNotesRequest.For(decision, config, repository, date)!;
+            parts.Add(ReleaseNotesGenerator.Generate(context with { Options = WithoutDanglingCompareLink(context.Options, repository) }));
         }
         _values = _values with { Notes = parts.FirstOrDefault() ?? "" };
         var hookNotes = RunHook(ReleaseStep.GenerateNotes);
@@ -57,6 +58,13 @@ internal sealed partial class ReleaseOrchestrator
         // semantic-release joins the notes of every generateNotes plugin with a blank line.
         return string.Join("\n\n", parts.Where(p => p.Length > 0));
     }
+
+    /// <summary>
+    /// Without a repository URL (origin is a local path) the compare link would point at "///compare/…"; semantic-release
+    /// never gets there (it requires a repository URL), so the header goes without the link unless linkCompare is set.
+    /// </summary>
+    public static NotesOptions WithoutDanglingCompareLink(NotesOptions options, RepositoryUrl? repository) =>
+        repository is null && options.LinkCompare is null && options.Host is null ? options with { LinkCompare = false } : options;
 
     private string? RepositoryAddress()
     {

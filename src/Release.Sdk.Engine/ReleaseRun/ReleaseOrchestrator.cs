@@ -269,5 +269,10 @@ internal sealed partial class ReleaseOrchestrator
     private static string TagMessage(ReleasePlan plan) =>
         plan.Notes.Trim().Length == 0 ? plan.Tag : $"{plan.Tag}\n\n{plan.Notes.Trim()}\n";
 
-    private void Log(string line) => _log.Add(ReleaseErrors.Redact(line, _credentials?.Token));
+    private void Log(string line)
+    {
+        var redacted = ReleaseErrors.Redact(line, _credentials?.Token);
+        _log.Add(redacted);
+        _request.Progress?.Invoke(redacted);
+    }
 }

@@ -35,5 +35,8 @@ internal sealed record ReleaseRunRequest
     /// <summary>Where a dry run writes the plan as JSON (under obj/); null: nowhere.</summary>
     public string? PlanFile { get; init; }
 
+    /// <summary>Receives each progress line as it happens (the result's Log has them all, too).</summary>
+    public Action<string>? Progress { get; init; }
+
     public GitIdentityNames Identity { get; init; } = GitIdentityNames.From(new Dictionary<string, string?>());
 }

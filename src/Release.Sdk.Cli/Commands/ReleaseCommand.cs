@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Release.Sdk.Cli.Output;
+using Release.Sdk.Cli.ReleaseRun;
+using Release.Sdk.Engine.ReleaseRun;
+
+namespace Release.Sdk.Cli.Commands;
+
+/// <summary>
+/// <c>dotnet-release release</c>: the whole release run (verify, notes, CHANGELOG.md, stamped files, release commit, tag,
+/// push, exec hooks). Exit 0 when released, nothing was due, the remote moved (warning RSDK4104) or a dry run planned;
+/// 1 on a coded error.
+/// </summary>
+internal static class ReleaseCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Compute and print everything (version, notes, diffs, commit, tag, pushes); write nothing, run no hook, need no token." };
+        var noPush = new Option<bool>("--no-push") { Description = "Commit and tag locally, push nothing." };
+        var planFile = new Option<string?>("--plan-file") { Description = "Also write the plan as JSON to this file (use a path under obj/).", HelpName = "FILE" };
+        var options = new ReleaseRunOptions();
+        var command = new Command("release", "Release: notes, CHANGELOG.md, stamped version files, release commit, tag and push, with the exec hooks of .releaserc.json.")
+        {
+            dryRun, noPush, planFile,
+        };
+        options.AddTo(command);
+        command.SetAction(parseResult => ErrorBoundary.Run(context, () =>
+        {
+            var invocation = options.Read(parseResult, parseResult.GetValue(dryRun), parseResult.GetValue(noPush), parseResult.GetValue(planFile));
+            var result = ReleaseRunLauncher.Run(context, invocation, context.Out);
+            ReleaseRunText.Write(context.Out, context.Error, result);
+            return result.Outcome == ReleaseOutcome.Failed ? ExitCodes.Error : ExitCodes.Success;
+        }));
+        return command;
+    }
+}

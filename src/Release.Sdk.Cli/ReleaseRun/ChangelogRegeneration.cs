@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Release.Sdk.Cli.Commands;
+using Release.Sdk.Engine.Changelog;
+using Release.Sdk.Engine.Configuration;
+using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Engine.Notes;
+using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.Engine.Versioning;
+using Release.Sdk.Git;
+using Release.Sdk.Git.Writing;
+
+namespace Release.Sdk.Cli.ReleaseRun;
+
+/// <summary>
+/// A whole CHANGELOG.md from the tag history: every release tag (per the tag format) cut into sections by
+/// <see cref="ReleaseSectionBuilder"/>, each rendered by the notes generator dated with its tagged commit.
+/// </summary>
+internal static class ChangelogRegeneration
+{
+    /// <returns>The changelog text and the configured changelog file (repository-relative).</returns>
+    public static (string Content, string DefaultPath, string Root, int Releases) Render(ComputationRequest request)
+    {
+        using var history = GitRepositoryHistory.Open(request.StartDirectory)
+            ?? throw new ReleaseException(DiagnosticCatalog.NoRepository, $"No git repository was found at or above {request.StartDirectory}; run the command inside a clone.");
+        var root = history.State.WorkingDirectory;
+        var config = ReleaseConfigLoader.Load(root, request.ExplicitConfigFile, request.Overrides);
+        var settings = ReleaseRunSettings.Resolve(config, ReleaseRunOverrides.None);
+        var source = config.SourceFile ?? ".releaserc.json";
+        var options = NotesOptionsReader.Read(config.Document, config.Analyzer.Preset, source);
+        var repository = RepositoryUrl.Parse(RepositoryAddress(config, root));
+
+        var tags = new ReleaseTagIndex(history, TagFormat.Parse(config.TagFormat)).All;
+        var sections = ReleaseSectionBuilder.Build(history, tags);
+        var content = ChangelogRegenerator.Render(sections, section => ReleaseNotesGenerator.Generate(new NotesContext
+        {
+            Commits = section.Commits,
+            Version = section.Version,
+            PreviousTag = section.PreviousTag,
+            CurrentTag = section.Tag,
+            Date = DateOnly.FromDateTime((section.Date ?? DateTimeOffset.UnixEpoch).UtcDateTime),
+            Repository = repository,
+            Options = ReleaseOrchestrator.WithoutDanglingCompareLink(options, repository),
+        }), new ChangelogOptions(settings.ChangelogTitle));
+        return (content, settings.ChangelogFile, root, sections.Count);
+    }
+
+    private static string? RepositoryAddress(ReleaseConfig config, string root)
+    {
+        if (config.Document?["repositoryUrl"] is { } node && node.GetValueKind() == JsonValueKind.String) return node.GetValue<string>();
+        using var repository = GitReleaseRepository.Open(root);
+        return repository?.RemoteUrl("origin");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.Engine.Stamping;
+
+namespace Release.Sdk.Cli.ReleaseRun;
+
+/// <summary>
+/// <c>--settings FILE</c>: the release-run settings MSBuild properties and items carry (written by the package's
+/// targets to obj/), as JSON: <c>versionFiles</c> [{path, kind, pattern, replacement}], <c>hooks</c> {prepareCmd, …},
+/// <c>generateChangelog</c>, <c>changelogFile</c>, <c>changelogTitle</c>, <c>tagOnly</c>, <c>assets</c>,
+/// <c>commitMessage</c>, <c>tokenVariable</c>, <c>repositoryUrl</c>. Every key is optional.
+/// </summary>
+internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string? TokenVariable, string? RepositoryUrl)
+{
+    public static ReleaseSettingsFile Empty { get; } = new(ReleaseRunOverrides.None, null, null);
+
+    public static ReleaseSettingsFile Read(string path)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw Invalid(path, "is not a JSON object");
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw Invalid(path, $"cannot be read ({e.Message})");
+        }
+
+        var hooks = root["hooks"] as JsonObject;
+        string? Hook(string name) => String(hooks, name, path);
+        return new ReleaseSettingsFile(
+            new ReleaseRunOverrides(
+                Hooks: hooks is null ? null : new ExecHooks
+                {
+                    VerifyConditionsCmd = Hook("verifyConditionsCmd"),
+                    AnalyzeCommitsCmd = Hook("analyzeCommitsCmd"),
+                    VerifyReleaseCmd = Hook("verifyReleaseCmd"),
+                    GenerateNotesCmd = Hook("generateNotesCmd"),
+                    PrepareCmd = Hook("prepareCmd"),
+                    PublishCmd = Hook("publishCmd"),
+                    SuccessCmd = Hook("successCmd"),
+                    FailCmd = Hook("failCmd"),
+                },
+                GenerateChangelog: Bool(root, "generateChangelog", path),
+                ChangelogFile: String(root, "changelogFile", path),
+                ChangelogTitle: String(root, "changelogTitle", path),
+                TagOnly: Bool(root, "tagOnly", path),
+                Assets: root["assets"] is JsonArray assets ? assets.Select(a => a?.GetValue<string>() ?? throw Invalid(path, "has a null entry in 'assets'")).ToList() : null,
+                CommitMessage: String(root, "commitMessage", path),
+                VersionFiles: root["versionFiles"] is JsonArray files ? files.Select(f => VersionFile(f, path)).ToList() : null),
+            String(root, "tokenVariable", path),
+            String(root, "repositoryUrl", path));
+    }
+
+    private static VersionFileSpec VersionFile(JsonNode? node, string path)
+    {
+        if (node is not JsonObject item || String(item, "path", path) is not { } file) throw Invalid(path, "has a versionFiles entry without 'path'");
+        VersionFileKind? kind = null;
+        if (String(item, "kind", path) is { Length: > 0 } text)
+        {
+            kind = Enum.TryParse<VersionFileKind>(text, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw Invalid(path, $"has the unknown version file kind '{text}' (use HelmChart, PackageJson, MSBuild, PlainText or Regex)");
+        }
+        return new VersionFileSpec(file, kind, String(item, "pattern", path), String(item, "replacement", path));
+    }
+
+    private static string? String(JsonObject? parent, string key, string path) => parent?[key] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        var other => throw Invalid(path, $"has '{key}' = {other.ToJsonString()}, which must be a string"),
+    };
+
+    private static bool? Bool(JsonObject parent, string key, string path) => parent[key] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+        var other => throw Invalid(path, $"has '{key}' = {other.ToJsonString()}, which must be true or false"),
+    };
+
+    private static ReleaseException Invalid(string path, string problem) => new(
+        DiagnosticCatalog.InvalidProperty,
+        $"The release settings file {path} {problem}. It is written by Release.Sdk's targets from the Release* properties and ReleaseVersionFile items; fix those (or the file given to --settings).");
+}
