@@ -15,7 +15,7 @@ namespace Release.Sdk.Tasks;
 internal static class ConfigurationItems
 {
     /// <summary>The task's configuration inputs as overrides: an empty property means "not set" (the config file or default applies).</summary>
-    public static ReleaseConfigOverrides Overrides(ReleaseComputeVersion task) => new(
+    public static ReleaseConfigOverrides Overrides(IConfigurationInputs task) => new(
         TagPrefix: Given(task.TagPrefix),
         TagFormat: Given(task.TagFormat),
         Preset: Given(task.Preset),
@@ -25,7 +25,7 @@ internal static class ConfigurationItems
         NoteKeywords: Given(task.NoteKeywords)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Every configuration input as text, for the cache key.</summary>
-    public static string Describe(ReleaseComputeVersion task) => string.Join("\n",
+    public static string Describe(IConfigurationInputs task) => string.Join("\n",
         [task.TagPrefix, task.TagFormat, task.Preset, task.BuildLabel, task.ConfigFile, task.NoteKeywords, task.DeepenShallowClone.ToString(),
          .. task.Branches.Concat(task.Rules).Select(i => i.ItemSpec + string.Concat(
              i.CloneCustomMetadata().Keys.Cast<string>().Order(StringComparer.Ordinal).Select(k => $";{k}={i.GetMetadata(k)}")))]);

@@ -6,7 +6,7 @@ using Release.Sdk.Git;
 namespace Release.Sdk.Tasks;
 
 /// <summary>Computes the version of this build from git history (cached per build and in obj/) and reports it.</summary>
-public sealed class ReleaseComputeVersion : ReleaseTask
+public sealed class ReleaseComputeVersion : ReleaseTask, IConfigurationInputs
 {
     [Required] public string ProjectDirectory { get; set; } = "";
     public string? CacheFile { get; set; }
