@@ -63,27 +63,44 @@ internal static class GitCliCommitReader
 
     private static Dictionary<ObjectKey, CommitDetails>? Parse(Stream output, int expected)
     {
+        // 100k commits: one reused header and body buffer, and the (mostly repeated) author strings decoded once.
         var result = new Dictionary<ObjectKey, CommitDetails>(expected);
-        var header = new List<byte>(64);
+        var header = new byte[128];
+        var raw = new byte[4096];
+        var authors = new RecentStrings();
+        Span<char> hex = stackalloc char[ObjectKey.Size * 2];
+        Span<byte> id = stackalloc byte[ObjectKey.Size];
         for (var i = 0; i < expected; i++)
         {
             // "<sha> commit <size>\n<size bytes>\n", or "<sha> missing\n"
-            header.Clear();
+            var length = 0;
             int b;
-            while ((b = output.ReadByte()) is not '\n' and not -1) header.Add((byte)b);
+            while ((b = output.ReadByte()) is not '\n' and not -1)
+            {
+                if (length == header.Length) Array.Resize(ref header, length * 2);
+                header[length++] = (byte)b;
+            }
             if (b == -1) return null;
-            var fields = Encoding.ASCII.GetString([.. header]).Split(' ');
-            if (fields.Length != 3 || fields[1] != "commit") continue;
-            if (!ObjectKey.TryParse(fields[0], out var id) || !int.TryParse(fields[2], out var size) || size < 0) return null;
-            var raw = new byte[size];
-            output.ReadExactly(raw);
+            var line = header.AsSpan(0, length);
+            var space = line.IndexOf((byte)' ');
+            if (space < 0 || !line[(space + 1)..].StartsWith("commit "u8)) continue;
+            var sizeText = line[(space + 1 + "commit "u8.Length)..];
+            if (sizeText.Contains((byte)' ')) continue;
+            if (space != hex.Length) return null;
+            Encoding.ASCII.GetChars(line[..space], hex);
+            if (Convert.FromHexString(hex, id, out _, out var written) != System.Buffers.OperationStatus.Done || written != ObjectKey.Size
+                || !Utf8Parser.TryParse(sizeText, out int size, out var consumed) || consumed != sizeText.Length || size < 0) return null;
+            if (raw.Length < size) raw = new byte[Math.Max(size, raw.Length * 2)];
+            output.ReadExactly(raw.AsSpan(0, size));
             if (output.ReadByte() != '\n') return null;
-            if (ParseCommit(raw) is { } details) result[id] = details;
+            if (ParseCommit(raw.AsSpan(0, size), authors) is { } details) result[ObjectKey.FromBytes(id)] = details;
         }
         return result;
     }
 
-    internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw)
+    internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
+
+    private static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, RecentStrings? authors)
     {
         string? authorName = null, authorEmail = null;
         DateTimeOffset? committed = null;
@@ -96,12 +113,12 @@ internal static class GitCliCommitReader
             if (line.IsEmpty) break;
             if (line.StartsWith("author "u8))
             {
-                if (!TryParseSignature(line["author "u8.Length..], out var name, out var email, out _)) return null;
+                if (!TryParseSignature(line["author "u8.Length..], authors ?? new RecentStrings(), out var name, out var email, out _)) return null;
                 (authorName, authorEmail) = (name, email);
             }
             else if (line.StartsWith("committer "u8))
             {
-                if (!TryParseSignature(line["committer "u8.Length..], out _, out _, out var when)) return null;
+                if (!TryParseSignature(line["committer "u8.Length..], null, out _, out _, out var when)) return null;
                 committed = when;
             }
         }
@@ -111,15 +128,19 @@ internal static class GitCliCommitReader
     }
 
     /// <summary>"Name &lt;email&gt; 1717200000 +0200"</summary>
-    private static bool TryParseSignature(ReadOnlySpan<byte> value, out string name, out string email, out DateTimeOffset when)
+    /// <param name="names">Decodes name and email; null when only the time is wanted.</param>
+    private static bool TryParseSignature(ReadOnlySpan<byte> value, RecentStrings? names, out string name, out string email, out DateTimeOffset when)
     {
         name = email = "";
         when = default;
         var open = value.IndexOf((byte)'<');
         var close = value.LastIndexOf((byte)'>');
         if (open < 0 || close < open) return false;
-        name = Encoding.UTF8.GetString(value[..open]).Trim();
-        email = Encoding.UTF8.GetString(value[(open + 1)..close]).Trim();
+        if (names is not null)
+        {
+            name = names.Name(value[..open]);
+            email = names.Email(value[(open + 1)..close]);
+        }
         var rest = value[(close + 1)..].Trim((byte)' ');
         var space = rest.IndexOf((byte)' ');
         if (space < 0 || !Utf8Parser.TryParse(rest[..space], out long seconds, out _)) return false;
@@ -129,5 +150,23 @@ internal static class GitCliCommitReader
         var offset = new TimeSpan(hours, minutes, 0);
         when = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(zone[0] == '-' ? -offset : offset);
         return true;
+    }
+
+    /// <summary>The last author name and email decoded: consecutive commits mostly share them.</summary>
+    private sealed class RecentStrings
+    {
+        private byte[] _nameBytes = [], _emailBytes = [];
+        private string _name = "", _email = "";
+
+        public string Name(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _nameBytes, ref _name);
+
+        public string Email(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _emailBytes, ref _email);
+
+        private static string Decode(ReadOnlySpan<byte> utf8, ref byte[] lastBytes, ref string last)
+        {
+            if (utf8.SequenceEqual(lastBytes)) return last;
+            lastBytes = utf8.ToArray();
+            return last = Encoding.UTF8.GetString(utf8).Trim();
+        }
     }
 }
