@@ -16,7 +16,8 @@ internal static class ReleaseRunLauncher
     /// <param name="progress">Where progress lines go as they happen (stdout, or stderr when stdout carries JSON).</param>
     public static ReleaseRunResult Run(CliContext context, ReleaseInvocation invocation, TextWriter progress)
     {
-        var computation = invocation.Computation;
+        var file = invocation.SettingsFile is { } settingsPath ? ReleaseSettingsFile.Read(Path.GetFullPath(settingsPath)) : ReleaseSettingsFile.Empty;
+        var computation = invocation.Computation with { Overrides = ReleaseSettingsFile.Merge(invocation.Computation.Overrides, file.Computation) };
         var decision = VersionComputation.Compute(computation.StartDirectory, computation.Overrides, computation.ExplicitConfigFile,
             context.Environment, computation.DeepenShallowClone);
         DiagnosticWriter.WriteAll(context.Error, decision.Diagnostics);
@@ -26,7 +27,6 @@ internal static class ReleaseRunLauncher
             ?? throw new InvalidOperationException($"The repository at {computation.StartDirectory} disappeared.");
         var root = repository.WorkingDirectory;
         var config = ReleaseConfigLoader.Load(root, computation.ExplicitConfigFile, computation.Overrides);
-        var file = invocation.SettingsFile is { } settingsPath ? ReleaseSettingsFile.Read(Path.GetFullPath(settingsPath)) : ReleaseSettingsFile.Empty;
         var overrides = file.Overrides with
         {
             TagOnly = invocation.TagOnly ? true : file.Overrides.TagOnly,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Release.Sdk.Engine.Configuration;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.ReleaseRun;
 using Release.Sdk.Engine.Stamping;
@@ -10,11 +11,14 @@ namespace Release.Sdk.Cli.ReleaseRun;
 /// <c>--settings FILE</c>: the release-run settings MSBuild properties and items carry (written by the package's
 /// targets to obj/), as JSON: <c>versionFiles</c> [{path, kind, pattern, replacement}], <c>hooks</c> {prepareCmd, …},
 /// <c>generateChangelog</c>, <c>changelogFile</c>, <c>changelogTitle</c>, <c>tagOnly</c>, <c>assets</c>,
-/// <c>commitMessage</c>, <c>tokenVariable</c>, <c>repositoryUrl</c>. Every key is optional.
+/// <c>commitMessage</c>, <c>tokenVariable</c>, <c>repositoryUrl</c>; and the version computation's explicit settings
+/// (so the run releases the version the build computed): <c>tagPrefix</c>, <c>tagFormat</c>, <c>preset</c>,
+/// <c>buildLabel</c>, <c>noteKeywords</c>, <c>branches</c> and <c>releaseRules</c> (both in .releaserc.json's shape).
+/// Every key is optional.
 /// </summary>
-internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string? TokenVariable, string? RepositoryUrl)
+internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string? TokenVariable, string? RepositoryUrl, ReleaseConfigOverrides Computation)
 {
-    public static ReleaseSettingsFile Empty { get; } = new(ReleaseRunOverrides.None, null, null);
+    public static ReleaseSettingsFile Empty { get; } = new(ReleaseRunOverrides.None, null, null, ReleaseConfigOverrides.None);
 
     public static ReleaseSettingsFile Read(string path)
     {
@@ -51,8 +55,32 @@ internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string
                 CommitMessage: String(root, "commitMessage", path),
                 VersionFiles: root["versionFiles"] is JsonArray files ? files.Select(f => VersionFile(f, path)).ToList() : null),
             String(root, "tokenVariable", path),
-            String(root, "repositoryUrl", path));
+            String(root, "repositoryUrl", path),
+            ComputationOf(root, path));
     }
+
+    private static ReleaseConfigOverrides ComputationOf(JsonObject root, string path)
+    {
+        var errors = new ConfigErrors(path);
+        return new ReleaseConfigOverrides(
+            TagPrefix: String(root, "tagPrefix", path),
+            TagFormat: String(root, "tagFormat", path),
+            Preset: String(root, "preset", path),
+            Branches: root["branches"] is { } branches ? BranchesParser.Parse(branches, errors) : null,
+            ReleaseRules: root["releaseRules"] is { } rules ? ReleaseRulesParser.Parse(rules, "releaseRules", errors) : null,
+            BuildLabel: String(root, "buildLabel", path),
+            NoteKeywords: root["noteKeywords"] is JsonArray keywords ? keywords.Select(k => k?.GetValue<string>() ?? throw Invalid(path, "has a null entry in 'noteKeywords'")).ToList() : null);
+    }
+
+    /// <summary>Explicit command-line values win over the settings file's.</summary>
+    public static ReleaseConfigOverrides Merge(ReleaseConfigOverrides commandLine, ReleaseConfigOverrides file) => new(
+        commandLine.TagPrefix ?? file.TagPrefix,
+        commandLine.TagFormat ?? file.TagFormat,
+        commandLine.Preset ?? file.Preset,
+        commandLine.Branches ?? file.Branches,
+        commandLine.ReleaseRules ?? file.ReleaseRules,
+        commandLine.BuildLabel ?? file.BuildLabel,
+        commandLine.NoteKeywords ?? file.NoteKeywords);
 
     private static VersionFileSpec VersionFile(JsonNode? node, string path)
     {
