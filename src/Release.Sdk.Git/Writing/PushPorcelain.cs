@@ -8,7 +8,8 @@ namespace Release.Sdk.Git.Writing;
 /// </summary>
 internal static class PushPorcelain
 {
-    private const string AtomicFollowUp = "(atomic push failed)";
+    // "(atomic push failed)" when git refused on the client, "(atomic push failure)" when the remote did.
+    private const string AtomicFollowUp = "(atomic push fail";
 
     /// <returns>The push's outcome, or null when git reported no ref at all (a transport failure).</returns>
     public static PushResult? Read(int exitCode, string standardOutput, string standardError)
@@ -25,7 +26,7 @@ internal static class PushPorcelain
 
         // The ref that caused the rejection first; the ones --atomic refused along with it after.
         var reasons = rejected
-            .OrderBy(r => r.Summary.EndsWith(AtomicFollowUp, StringComparison.Ordinal))
+            .OrderBy(r => r.Summary.Contains(AtomicFollowUp, StringComparison.Ordinal))
             .Select(r => $"{r.Ref}: {r.Summary}")
             .ToList();
         var remoteSays = standardError.Split('\n')

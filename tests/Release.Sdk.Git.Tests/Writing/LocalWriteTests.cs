@@ -152,6 +152,22 @@ public sealed class LocalWriteTests
     }
 
     [Fact]
+    public void DirectoryPathCommitsItsNewChangedAndDeletedFilesEvenIgnoredOnes()
+    {
+        using var repos = new OriginAndClone();
+        repos.Write("src/added.txt", "new\n");
+        repos.Write("src/generated.g.txt", "ignored, but an asset\n");
+        repos.Write(".gitignore", "*.g.txt\n");
+        File.Delete(Path.Combine(repos.Clone.Path, "src", "tool.txt"));
+
+        repos.Open().Commit(["src"], "chore(release): 1.0.0", Author, Author);
+
+        Assert.Equal("A\tsrc/added.txt\nA\tsrc/generated.g.txt\nD\tsrc/tool.txt",
+            repos.Clone.Git("diff-tree", "--no-commit-id", "--name-status", "-r", "HEAD"));
+        Assert.Equal("?? .gitignore", repos.Clone.Git("status", "--porcelain"));
+    }
+
+    [Fact]
     public void AbsolutePathsInsideTheWorkTreeAreAccepted()
     {
         using var repos = new OriginAndClone();

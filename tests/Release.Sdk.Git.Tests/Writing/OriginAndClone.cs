@@ -53,11 +53,14 @@ internal sealed class OriginAndClone : IDisposable
     public string OriginRef(string refName) =>
         Origin.Git("for-each-ref", "--format=%(objectname)", refName);
 
-    /// <summary>Makes origin refuse every push that touches a tag, as a server hook or tag protection would.</summary>
+    /// <summary>
+    /// Makes origin refuse tag updates, as tag protection would. A per-ref <c>update</c> hook, so without an atomic push
+    /// the branch in the same push would still be accepted.
+    /// </summary>
     public void RejectTagsOnOrigin(string hookOutput = "tags are protected")
     {
-        var hook = Path.Combine(Origin.Path, "hooks", "pre-receive");
-        File.WriteAllText(hook, $"#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/tags/*) echo '{hookOutput}'; exit 1;; esac; done\nexit 0\n");
+        var hook = Path.Combine(Origin.Path, "hooks", "update");
+        File.WriteAllText(hook, $"#!/bin/sh\ncase \"$1\" in refs/tags/*) echo '{hookOutput}'; exit 1;; esac\nexit 0\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 

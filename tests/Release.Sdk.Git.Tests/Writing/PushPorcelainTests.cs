@@ -17,14 +17,14 @@ public sealed class PushPorcelainTests
     [Fact]
     public void RejectionNamesTheCulpritFirstAndQuotesTheRemote()
     {
-        const string output = "To /tmp/origin\n!\tHEAD:refs/heads/main\t[rejected] (atomic push failed)\n!\trefs/tags/v1.0.0:refs/tags/v1.0.0\t[remote rejected] (pre-receive hook declined)\nDone\n";
+        const string output = "To /tmp/origin\n!\tHEAD:refs/heads/main\t[remote rejected] (atomic push failure)\n!\trefs/tags/v1.0.0:refs/tags/v1.0.0\t[remote rejected] (pre-receive hook declined)\nDone\n";
         const string error = "remote: GH013: Repository rule violations found\nremote: \nerror: failed to push some refs to '/tmp/origin'\n";
 
         var result = PushPorcelain.Read(1, output, error);
 
         Assert.NotNull(result);
         Assert.False(result.Accepted);
-        Assert.Equal("refs/tags/v1.0.0: [remote rejected] (pre-receive hook declined); refs/heads/main: [rejected] (atomic push failed)" +
+        Assert.Equal("refs/tags/v1.0.0: [remote rejected] (pre-receive hook declined); refs/heads/main: [remote rejected] (atomic push failure)" +
             " — the remote said: GH013: Repository rule violations found", result.RejectionReason);
     }
 

@@ -111,8 +111,7 @@ public sealed class RemoteTests
         var result = repository.Push("origin", ["HEAD:refs/heads/main", "refs/tags/v1.0.0"], null);
 
         Assert.False(result.Accepted);
-        Assert.StartsWith("refs/", result.RejectionReason);
-        Assert.Contains("pre-receive hook declined", result.RejectionReason);
+        Assert.StartsWith("refs/tags/v1.0.0: [remote rejected] (hook declined); refs/heads/main: [remote rejected] (atomic push failure)", result.RejectionReason);
         Assert.Contains("tag pushes are not allowed here", result.RejectionReason);
         Assert.Equal(originMain, repos.OriginRef("refs/heads/main"));
         Assert.Equal("", repos.OriginRef("refs/tags/v1.0.0"));
