@@ -310,6 +310,8 @@ for spec in "${repo_specs[@]}"; do
           for m in cold-process:c_cold cold-cache:c_cold_jitted warm-file:c_warm_file warm:c_warm warm-process:c_warm_process; do
             record "$name" "$tool" "${m#*:}" 1 "$(awk -v k="${m%%:*}" '$1==k{print $2; exit}' "$clog")"
           done
+          # Where the time goes, for the git-layer owner (printed under the table).
+          (cd "$w" && nice -n "$niceness" timeout "$build_timeout" dotnet "$bench_dll" --repo "$w" --phases) >"$logs/$name.$tool.phases.log" 2>&1
         else
           note "$name" "$tool" c_na "fails: $(reason_of "$clog" 1)"
         fi ;;
@@ -343,13 +345,15 @@ elapsed=$(( $(date +%s) - started ))
 machine="load average at start ${load_start}, at end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -sr), .NET SDK $(dotnet --version), $(git --version)"
 python3 "$bench/lib/report.py" --raw "$raw" --fails "$fails" --info "$info" --repos "$(printf '%s;' "${repo_specs[@]}")" \
   --tools "$tools" --runs "$runs" --command "${command_line}" --machine "$machine" --elapsed "$elapsed" \
-  --rsdk-version "$rsdk_version" >"$out/results.md"
+  --rsdk-version "$rsdk_version" --logs "$logs" >"$out/results.md"
 cat "$out/results.md"
-if [ "$quick" = 0 ] && [ "$tools" = "baseline,release-sdk,minver,nbgv,gitversion" ] && [ "$sizes" = "1000,10000,100000" ]; then
+# RESULTS.md keeps the last full run that measured Release.Sdk (a run whose pack failed does not replace it).
+if [ "$quick" = 0 ] && [ "$tools" = "baseline,release-sdk,minver,nbgv,gitversion" ] && [ "$sizes" = "1000,10000,100000" ] \
+   && ! grep -q "	release-sdk	" "$fails"; then
   cp "$out/results.md" "$bench/RESULTS.md"
   log "full run: table copied to build/bench/RESULTS.md"
 fi
 log "done in ${elapsed}s; table in build/bench/out/results.md, logs in build/bench/out/logs/"
 }
 
-main "$@"
+main "$@"; exit $?
