@@ -153,10 +153,13 @@ internal sealed partial class ReleaseOrchestrator
     private string CommitRelease(ReleasePlan plan)
     {
         if (plan.CommitMessage is null) return _startHead;
+        var dirty = _ports.Repository.DirtyPaths();
         var paths = _written.Select(c => c.Path)
-            .Concat(_ports.Repository.DirtyPaths().Where(p => Settings.Assets.Any(glob => Glob.IsMatch(p, ReleasePreparation.Normalize(glob)))))
+            .Concat(dirty.Where(p => Settings.Assets.Any(glob => Glob.IsMatch(p, ReleasePreparation.Normalize(glob)))))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var left = dirty.Except(paths, StringComparer.Ordinal).ToList();
+        if (left.Count > 0) Log($"Not committed (not release assets): {string.Join(", ", left)}.");
         if (paths.Count == 0)
         {
             Log("No release asset changed; the tag goes on HEAD.");

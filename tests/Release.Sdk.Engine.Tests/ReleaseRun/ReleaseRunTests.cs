@@ -199,4 +199,22 @@ public sealed class ReleaseRunTests
         Assert.Contains("docs/conf.py, notes.txt", result.Error.Message);
         Assert.Equal(["fail "], scenario.Hooks.Ran);
     }
+
+    [Fact]
+    public void FilesAHookChangesAreCommittedWhenTheyMatchTheAssetGlobs()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Hooks.On("prepare", new HookResult(0, "", ""), () =>
+        {
+            scenario.Git.WorkTree["docs/extra.py"] = "generated";
+            scenario.Git.WorkTree["build.log"] = "noise";
+        });
+
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.Released, result.Outcome);
+        Assert.Equal("generated", scenario.Git.HeadFiles["docs/extra.py"]);
+        Assert.False(scenario.Git.HeadFiles.ContainsKey("build.log"));
+        Assert.Contains("Not committed (not release assets): build.log.", result.Log);
+    }
 }
