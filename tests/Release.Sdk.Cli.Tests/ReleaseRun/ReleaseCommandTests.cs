@@ -131,6 +131,23 @@ public sealed class ReleaseCommandTests
     }
 
     [Fact]
+    public void RerunAfterACrashAfterTheReleaseCommitTagsItWithoutASecondCommit()
+    {
+        using var repos = new ReleaseRepos();
+        repos.Release("--no-push").ShouldExit(0);
+        repos.Work.Git("tag", "-d", "v1.1.0");
+        var releaseCommit = repos.Work.Head;
+        var changelog = repos.Read("CHANGELOG.md");
+
+        repos.Release().ShouldExit(0);
+
+        Assert.Equal(releaseCommit, repos.Work.Head);
+        Assert.Equal(releaseCommit, repos.OriginRef("v1.1.0"));
+        Assert.Equal(releaseCommit, repos.OriginRef("main"));
+        Assert.Equal(changelog, repos.Read("CHANGELOG.md"));
+    }
+
+    [Fact]
     public void TagOnlyModeTagsHeadWithoutACommit()
     {
         using var repos = new ReleaseRepos();
