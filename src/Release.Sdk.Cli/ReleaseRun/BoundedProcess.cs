@@ -10,7 +10,22 @@ internal static class BoundedProcess
     public static HookResult Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(fileName)
+        var start = Start(fileName, workingDirectory);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return Run(start, environment, timeout);
+    }
+
+    /// <param name="commandLine">The arguments as one verbatim string (cmd.exe parses its own command line).</param>
+    public static HookResult RunVerbatim(string fileName, string commandLine, string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout)
+    {
+        var start = Start(fileName, workingDirectory);
+        start.Arguments = commandLine;
+        return Run(start, environment, timeout);
+    }
+
+    private static ProcessStartInfo Start(string fileName, string workingDirectory) =>
+        new(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -20,7 +35,10 @@ internal static class BoundedProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+
+    private static HookResult Run(ProcessStartInfo start, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout)
+    {
+        var fileName = start.FileName;
         if (environment is not null)
         {
             start.Environment.Clear();

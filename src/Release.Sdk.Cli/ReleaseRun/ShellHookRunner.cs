@@ -10,7 +10,8 @@ internal sealed class ShellHookRunner(TimeSpan timeout, TextWriter echo) : IHook
     public HookResult Run(string commandLine, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
         var result = OperatingSystem.IsWindows()
-            ? BoundedProcess.Run("cmd.exe", ["/d", "/c", commandLine], workingDirectory, environment, timeout)
+            // Like Node's shell option: /s strips exactly the outer quotes, so the command keeps its own quoting.
+            ? BoundedProcess.RunVerbatim("cmd.exe", $"/d /s /c \"{commandLine}\"", workingDirectory, environment, timeout)
             : BoundedProcess.Run("/bin/sh", ["-c", commandLine], workingDirectory, environment, timeout);
         if (result.Succeeded && result.StandardOutput.Length > 0) echo.Write(result.StandardOutput);
         return result;
