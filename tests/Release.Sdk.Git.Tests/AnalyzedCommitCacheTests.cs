@@ -154,7 +154,7 @@ public sealed class AnalyzedCommitCacheTests
     {
         public int Stored { get; private set; }
 
-        public AnalyzedCommit?[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint) => inner.Lookup(commits, fingerprint);
+        public bool[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalyzedCommit[] facts) => inner.Lookup(commits, fingerprint, facts);
 
         public void Store(IReadOnlyList<CommitInfo> commits, string fingerprint, IReadOnlyList<int> positions, IReadOnlyList<AnalyzedCommit> facts)
         {

@@ -56,14 +56,13 @@ internal static class CommitAnalyzer
     {
         if (commitsNewestFirst.Count == 0) return AnalysisSummary.Empty;
         var fingerprint = AnalyzerFingerprint.Of(options);
-        var cached = cache?.Lookup(commitsNewestFirst, fingerprint);
         var facts = new AnalyzedCommit[commitsNewestFirst.Count];
+        var known = cache?.Lookup(commitsNewestFirst, fingerprint, facts);
         var parser = new Lazy<CommitParser.Prepared>(() => Prepare(options));
         var positions = new List<int>();
         for (var i = 0; i < facts.Length; i++)
         {
-            if (cached?[i] is { } known) facts[i] = known;
-            else positions.Add(i);
+            if (known is null || !known[i]) positions.Add(i);
         }
         if (positions.Count >= ParallelThreshold)
         {

@@ -9,8 +9,9 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal interface IAnalyzedCommitCache
 {
-    /// <returns>The cached facts of each of <paramref name="commits"/> (same order), null where unknown.</returns>
-    AnalyzedCommit?[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint);
+    /// <summary>Copies the cached facts of each of <paramref name="commits"/> it knows into <paramref name="facts"/> (same order).</summary>
+    /// <returns>Which of <paramref name="commits"/> were known.</returns>
+    bool[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalyzedCommit[] facts);
 
     /// <summary>Remembers the facts of <c>commits[positions[k]]</c> computed under <paramref name="fingerprint"/>.</summary>
     void Store(IReadOnlyList<CommitInfo> commits, string fingerprint, IReadOnlyList<int> positions, IReadOnlyList<AnalyzedCommit> facts);

@@ -14,19 +14,23 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
     private const int RewriteThreshold = 200;
     private const int MaxTablesInMemory = 4;
 
-    public AnalyzedCommit?[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint)
+    public bool[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalyzedCommit[] facts)
     {
-        var found = new AnalyzedCommit?[commits.Count];
+        var known = new bool[commits.Count];
         lock (store)
         {
             var table = TableFor(fingerprint);
-            if (table.Count == 0) return found;
-            for (var i = 0; i < found.Length; i++)
+            if (table.Count == 0) return known;
+            for (var i = 0; i < known.Length; i++)
             {
-                if (IndexOf(commits, i) is var index and >= 0) found[i] = table[index];
+                if (IndexOf(commits, i) is var index and >= 0 && table[index] is { } f)
+                {
+                    facts[i] = f;
+                    known[i] = true;
+                }
             }
         }
-        return found;
+        return known;
     }
 
     public void Store(IReadOnlyList<CommitInfo> commits, string fingerprint, IReadOnlyList<int> positions, IReadOnlyList<AnalyzedCommit> facts)

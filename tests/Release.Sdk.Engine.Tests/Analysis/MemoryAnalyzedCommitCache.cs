@@ -11,8 +11,12 @@ internal sealed class MemoryAnalyzedCommitCache : IAnalyzedCommitCache
     /// <summary>How many commits were analyzed and handed to the cache so far.</summary>
     public int Stored { get; private set; }
 
-    public AnalyzedCommit?[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint) =>
-        [.. commits.Select(c => _facts.TryGetValue((fingerprint, c.Sha), out var f) ? f : (AnalyzedCommit?)null)];
+    public bool[] Lookup(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalyzedCommit[] facts)
+    {
+        var known = new bool[commits.Count];
+        for (var i = 0; i < commits.Count; i++) known[i] = _facts.TryGetValue((fingerprint, commits[i].Sha), out facts[i]);
+        return known;
+    }
 
     public void Store(IReadOnlyList<CommitInfo> commits, string fingerprint, IReadOnlyList<int> positions, IReadOnlyList<AnalyzedCommit> facts)
     {
