@@ -65,4 +65,19 @@ public sealed class ReleaseRunHookTests
         Assert.Equal(ReleaseOutcome.Released, result.Outcome);
         Assert.Contains("prepare 1.0.0 from ", scenario.Hooks.Ran);
     }
+
+    [Fact]
+    public void AnalyzeCommitsCmdFailingStopsTheRunAndRunsFailCmd()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Overrides = scenario.Overrides with { Hooks = new ExecHooks { AnalyzeCommitsCmd = "analyze ${lastRelease.gitTag}" } };
+        scenario.Hooks.Fail("analyze");
+
+        var result = scenario.Run();
+
+        Assert.Equal("RSDK4103", result.Error!.Code);
+        Assert.Contains("analyzeCommitsCmd exited with code 3: analyze v1.0.0", result.Error.Message);
+        Assert.Empty(scenario.Git.LocalTags);
+        Assert.Equal(["verify-conditions main", "analyze v1.0.0", "fail "], scenario.Hooks.Ran);
+    }
 }
