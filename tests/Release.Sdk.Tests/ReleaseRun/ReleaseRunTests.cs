@@ -75,8 +75,10 @@ public sealed class ReleaseRunTests(PackedSdk sdk, ITestOutputHelper output)
         var failed = sample.Pack("-p:ReleaseCreate=true", "-p:ReleasePrepareCmd=echo prepare broke && exit 3");
 
         Assert.True(failed.ExitCode != 0, sample.Explain(failed));
-        Assert.Contains("RSDK4103", failed.Output);
+        Assert.Contains("error RSDK4103: prepareCmd exited with code 3", failed.Output);
         Assert.Contains("prepare broke", failed.Output);
+        Assert.DoesNotContain("EXEC :", failed.Output);
+        Assert.DoesNotContain("RSDK0002", failed.Output);
         Assert.Equal(head, sample.Repo.Head);
         Assert.Equal(head, sample.Origin.Git("rev-parse", "main"));
         Assert.Equal(ReleaseSample.PreviousTag, sample.OriginTags);
@@ -105,7 +107,7 @@ public sealed class ReleaseRunTests(PackedSdk sdk, ITestOutputHelper output)
         var skipped = sample.Pack("-p:ReleaseCreate=true");
 
         Assert.True(skipped.ExitCode == 0, sample.Explain(skipped));
-        Assert.Contains("RSDK4104", skipped.Output);
+        Assert.Contains("warning RSDK4104", skipped.Output);
         Assert.Equal(ReleaseSample.PreviousTag, sample.OriginTags);
         Assert.Equal(ReleaseSample.PreviousTag, sample.Repo.Git("tag", "--list"));
         Assert.False(File.Exists(sample.Marker("msbuild-publish.txt")));
