@@ -21,6 +21,19 @@ public sealed class ReleaseModeTests(PackedSdk sdk, ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReleaseTargetReleasesWithoutPacking()
+    {
+        using var sample = new ReleaseSample(sdk, output);
+
+        var result = sample.Consumer.Dotnet(["msbuild", "App.csproj", "-restore", "-t:Release", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
+
+        Assert.True(result.ExitCode == 0, sample.Explain(result));
+        Assert.Equal($"{ReleaseSample.PreviousTag}\n{ReleaseSample.Tag}", sample.OriginTags);
+        Assert.Equal($"chore(release): {ReleaseSample.Version} [skip ci]", sample.OriginHeadSubject);
+        Assert.False(Directory.Exists(Path.Combine(sample.Consumer.Path, "nupkgs")));
+    }
+
+    [Fact]
     public void ReleaseTaggedButNotPushedIsPushedByTheNextRun()
     {
         using var sample = new ReleaseSample(sdk, output);
