@@ -238,6 +238,12 @@ public sealed class CacheTests
         Assert.True(loaded.TryGetPeeledTag(Key(4), out var none) && none is null);
         Assert.Null(CommitStoreFile.Parse(bytes[..^1], ""));
         Assert.Null(CommitStoreFile.Parse(bytes, "other-shallow-state"));
+        for (var position = 0; position < bytes.Length; position += 7)
+        {
+            var damaged = bytes.ToArray();
+            damaged[position] ^= 0x20;
+            Assert.Null(CommitStoreFile.Parse(damaged, ""));
+        }
     }
 
     private static ObjectKey Key(byte b)

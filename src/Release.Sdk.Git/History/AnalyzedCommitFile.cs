@@ -36,10 +36,11 @@ internal static class AnalyzedCommitFile
         try
         {
             if (!File.Exists(path)) return null;
-            return Parse(File.ReadAllBytes(path), fingerprint, store);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
+                FileOptions.SequentialScan);
+            return Parse(file, file.Length, fingerprint, store);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException
-                                      or EndOfStreamException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return null;
         }
@@ -121,41 +122,57 @@ internal static class AnalyzedCommitFile
 
     internal static AnalyzedCommitTable? Parse(byte[] bytes, string fingerprint, CommitStore store)
     {
-        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
-        var payload = bytes.AsSpan(0, bytes.Length - 8);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8)) != CommitStoreFile.Checksum(payload)) return null;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return Parse(stream, bytes.Length, fingerprint, store);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return null;
+        }
+    }
 
-        using var r = new BinaryReader(new MemoryStream(bytes, 0, payload.Length, writable: false), Encoding.UTF8);
-        r.ReadBytes(Magic.Length);
+    /// <summary>Streams the file into a table (its bytes are never held at once); the table counts only when the checksum matches.</summary>
+    private static AnalyzedCommitTable? Parse(Stream stream, long length, string fingerprint, CommitStore store)
+    {
+        if (length < Magic.Length + 8) return null;
+        var r = new ChecksummedReader(stream, length - 8);
+        Span<byte> magic = stackalloc byte[Magic.Length];
+        r.ReadExactly(magic);
+        if (!magic.SequenceEqual(Magic)) return null;
         if (r.ReadInt32() != FormatVersion || r.ReadString() != fingerprint) return null;
         var count = r.ReadInt32();
         var stringCount = r.ReadInt32();
-        if (count < 0 || stringCount < 0 || (long)count * 30 > payload.Length) throw new InvalidDataException("counts do not fit the file");
+        if (count < 0 || stringCount < 0 || (long)count * 30 + stringCount > r.Remaining) throw new InvalidDataException("counts do not fit the file");
         var strings = new string[stringCount];
         for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
         string? At(int index) => (uint)index < (uint)strings.Length ? strings[index] : throw new InvalidDataException("string out of range");
 
         var table = new AnalyzedCommitTable(fingerprint, store.Count) { IsPersisted = true };
-        Span<byte> id = stackalloc byte[ObjectKey.Size];
+        Span<byte> head = stackalloc byte[ObjectKey.Size + 2 + 8];
         for (var i = 0; i < count; i++)
         {
-            if (r.Read(id) != ObjectKey.Size) throw new EndOfStreamException();
-            var shape = (Shape)r.ReadByte();
-            var release = (ReleaseType)r.ReadByte();
+            r.ReadExactly(head);
+            var shape = (Shape)head[ObjectKey.Size];
+            var release = (ReleaseType)head[ObjectKey.Size + 1];
             if (release is < ReleaseType.None or > ReleaseType.Major) throw new InvalidDataException("unknown release type");
-            var revertKey = r.ReadUInt64();
+            var revertKey = BinaryPrimitives.ReadUInt64LittleEndian(head[(ObjectKey.Size + 2)..]);
             var type = shape.HasFlag(Shape.HasType) ? At(r.ReadInt32()) : null;
             var revertHeader = shape.HasFlag(Shape.HasRevertHeader) ? At(r.ReadInt32()) : null;
             var revertHash = shape.HasFlag(Shape.HasRevertHash) ? At(r.ReadInt32()) : null;
             var revert = shape.HasFlag(Shape.IsRevert) ? new CommitRevert(revertHeader, revertHash) : null;
             // Commits the store no longer knows (it was rebuilt) are dropped; they are analyzed again if ever needed.
-            if (store.TryGetIndex(ObjectKey.FromBytes(id), out var index))
+            if (store.TryGetIndex(ObjectKey.FromBytes(head), out var index))
                 table.Set(index, new AnalyzedCommit(shape.HasFlag(Shape.Empty), release, type, revertKey, revert));
         }
-        if (r.BaseStream.Position != payload.Length) throw new InvalidDataException("trailing bytes");
+        if (!r.Verify()) return null;
         table.UnsavedFacts = 0;
         return table;
     }
+
+    private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
+        or EndOfStreamException or ArgumentException or DecoderFallbackException;
 
     /// <summary>Keeps the few most recently written fingerprints: an old configuration's file is of no more use.</summary>
     private static void DeleteStale(string directory, string keep)

@@ -25,10 +25,11 @@ internal static class CommitStoreFile
         try
         {
             if (!File.Exists(path)) return null;
-            return Parse(File.ReadAllBytes(path), shallowFingerprint);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
+                FileOptions.SequentialScan);
+            return Parse(file, file.Length, shallowFingerprint);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException
-                                      or EndOfStreamException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return null;
         }
@@ -117,12 +118,28 @@ internal static class CommitStoreFile
 
     internal static CommitStore? Parse(byte[] bytes, string shallowFingerprint)
     {
-        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
-        var payload = bytes.AsSpan(0, bytes.Length - 8);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8)) != Checksum(payload)) return null;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return Parse(stream, bytes.Length, shallowFingerprint);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return null;
+        }
+    }
 
-        using var r = new BinaryReader(new MemoryStream(bytes, 0, payload.Length, writable: false), Encoding.UTF8);
-        r.ReadBytes(Magic.Length);
+    /// <summary>
+    /// Reads the file section by section straight into the store's tables (the file's bytes are never held at once),
+    /// checksumming on the way; the store is handed out only when the whole file checks out.
+    /// </summary>
+    private static CommitStore? Parse(Stream stream, long length, string shallowFingerprint)
+    {
+        if (length < Magic.Length + 8) return null;
+        var r = new ChecksummedReader(stream, length - 8);
+        Span<byte> magic = stackalloc byte[Magic.Length];
+        r.ReadExactly(magic);
+        if (!magic.SequenceEqual(Magic)) return null;
         if (r.ReadInt32() != FormatVersion) return null;
         if (r.ReadString() != shallowFingerprint) return null;
         var importedCommitGraph = r.ReadString();
@@ -131,51 +148,60 @@ internal static class CommitStoreFile
         var stringCount = r.ReadInt32();
         var messageLength = r.ReadInt32();
         var peelCount = r.ReadInt32();
-        var remaining = payload.Length - r.BaseStream.Position;
         if (commitCount < 0 || parentCount < 0 || stringCount < 0 || messageLength < 0 || peelCount < 0 ||
-            (long)commitCount * EntrySize + (long)parentCount * 4 + messageLength > remaining)
+            (long)commitCount * EntrySize + (long)parentCount * 4 + messageLength + stringCount + peelCount * (2L * ObjectKey.Size + 1) > r.Remaining)
             throw new InvalidDataException("counts do not fit the file");
 
-        // Entries and parents are read straight from the file's bytes: no per-entry arrays, no intermediate copies.
         var entries = new List<CommitEntry>(commitCount);
-        var position = (int)r.BaseStream.Position;
-        for (var i = 0; i < commitCount; i++, position += EntrySize)
+        const int chunkEntries = 1024;
+        var chunk = new byte[chunkEntries * EntrySize];
+        for (var done = 0; done < commitCount;)
         {
-            var e = ReadEntry(bytes.AsSpan(position, EntrySize));
-            if (e.ParentStart < 0 || e.ParentCount < 0 || (long)e.ParentStart + e.ParentCount > parentCount)
-                throw new InvalidDataException("parents out of range");
-            if (e.HasDetails && ((uint)e.AuthorName >= (uint)stringCount || (uint)e.AuthorEmail >= (uint)stringCount ||
-                e.MessageStart < 0 || e.MessageLength < 0 || (long)e.MessageStart + e.MessageLength > messageLength))
-                throw new InvalidDataException("details out of range");
-            entries.Add(e);
+            var n = Math.Min(chunkEntries, commitCount - done);
+            r.ReadExactly(chunk.AsSpan(0, n * EntrySize));
+            for (var i = 0; i < n; i++)
+            {
+                var e = ReadEntry(chunk.AsSpan(i * EntrySize, EntrySize));
+                if (e.ParentStart < 0 || e.ParentCount < 0 || (long)e.ParentStart + e.ParentCount > parentCount)
+                    throw new InvalidDataException("parents out of range");
+                if (e.HasDetails && ((uint)e.AuthorName >= (uint)stringCount || (uint)e.AuthorEmail >= (uint)stringCount ||
+                    e.MessageStart < 0 || e.MessageLength < 0 || (long)e.MessageStart + e.MessageLength > messageLength))
+                    throw new InvalidDataException("details out of range");
+                entries.Add(e);
+            }
+            done += n;
         }
 
-        var parentBytes = bytes.AsSpan(position, parentCount * 4);
         var parents = new List<int>(parentCount);
-        parents.AddRange(MemoryMarshal.Cast<byte, int>(parentBytes));
+        CollectionsMarshal.SetCount(parents, parentCount);
+        r.ReadExactly(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(parents)));
         foreach (var p in parents)
         {
             if ((uint)p >= (uint)commitCount) throw new InvalidDataException("parent out of range");
         }
-        r.BaseStream.Position = position + parentBytes.Length;
 
         var strings = new string[stringCount];
         for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
-        var messages = r.ReadBytes(messageLength);
-        if (messages.Length != messageLength) throw new InvalidDataException("truncated messages");
+        var messages = new byte[messageLength];
+        r.ReadExactly(messages);
 
         var peels = new List<KeyValuePair<ObjectKey, ObjectKey?>>(peelCount);
+        Span<byte> peel = stackalloc byte[2 * ObjectKey.Size + 1];
         for (var i = 0; i < peelCount; i++)
         {
-            var tag = ObjectKey.FromBytes(r.ReadBytes(ObjectKey.Size));
-            var isCommit = r.ReadBoolean();
-            var target = ObjectKey.FromBytes(r.ReadBytes(ObjectKey.Size));
+            r.ReadExactly(peel);
+            var tag = ObjectKey.FromBytes(peel);
+            var isCommit = peel[ObjectKey.Size] != 0;
+            var target = ObjectKey.FromBytes(peel[(ObjectKey.Size + 1)..]);
             peels.Add(new(tag, isCommit ? target : null));
         }
-        if (r.BaseStream.Position != payload.Length) throw new InvalidDataException("trailing bytes");
+        if (!r.Verify()) return null;
 
         return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels);
     }
+
+    private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
+        or EndOfStreamException or ArgumentException or DecoderFallbackException;
 
     /// <summary>One entry as <see cref="Write"/> lays it out (little-endian, like BinaryWriter).</summary>
     private static CommitEntry ReadEntry(ReadOnlySpan<byte> b) => new(
