@@ -95,6 +95,23 @@ public sealed class ReleaseRunTests(PackedSdk sdk, ITestOutputHelper output)
     }
 
     [Fact]
+    public void FailingQualityGateInVerifyReleaseStopsBeforeAnythingIsWritten()
+    {
+        using var sample = new ReleaseSample(sdk, output);
+        var head = sample.Repo.Head;
+
+        var result = sample.Pack("-p:ReleaseCreate=true", "-p:FailGate=true");
+
+        Assert.True(result.ExitCode != 0, sample.Explain(result));
+        Assert.Contains("GATE1", result.Output);
+        Assert.Equal(head, sample.Repo.Head);
+        Assert.Equal("", sample.Repo.Git("status", "--porcelain"));
+        Assert.Equal(ReleaseSample.PreviousTag, sample.OriginTags);
+        Assert.False(File.Exists(sample.Marker("prepared.txt")));
+        Assert.True(File.Exists(sample.Marker("msbuild-fail.txt")), "ReleaseFailDependsOn targets run when a step fails");
+    }
+
+    [Fact]
     public void RemoteThatMovedGetsNoTagAndTheRunAfterPullingReleases()
     {
         using var sample = new ReleaseSample(sdk, output);

@@ -89,6 +89,7 @@ internal sealed class ReleaseSample : IDisposable
           </ItemGroup>
           <Target Name="RecordVerifyRelease">
             <WriteLinesToFile File="markers/msbuild-verify-release.txt" Lines="$(ReleaseNextVersion)" Overwrite="true" />
+            <Error Condition="'$(FailGate)' == 'true'" Code="GATE1" Text="The quality gate failed." />
           </Target>
           <Target Name="RecordPublish">
             <WriteLinesToFile File="markers/msbuild-publish.txt" Lines="$(ReleaseNextTag)" Overwrite="true" />
