@@ -7,10 +7,10 @@ namespace Release.Sdk.Tasks;
 
 /// <summary>
 /// Writes the release run's MSBuild settings (ReleaseVersionFile items, exec hook properties, changelog, commit and
-/// push settings) as the JSON file <c>dotnet-release release --settings</c> reads. Only what is set is written, so
+/// push settings, and the version computation's own settings) as the JSON file <c>dotnet-release release --settings</c> reads. Only what is set is written, so
 /// .releaserc.json and the defaults fill the rest. Never a secret: the token stays in the environment.
 /// </summary>
-public sealed class ReleaseWriteRunSettings : ReleaseTask
+public sealed class ReleaseWriteRunSettings : ReleaseTask, IConfigurationInputs
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,6 +38,17 @@ public sealed class ReleaseWriteRunSettings : ReleaseTask
     public string? CommitMessage { get; set; }
     public string? TokenVariable { get; set; }
     public string? RepositoryUrl { get; set; }
+    public string? TagPrefix { get; set; }
+    public string? TagFormat { get; set; }
+    public string? Preset { get; set; }
+    public string? BuildLabel { get; set; }
+    public string? NoteKeywords { get; set; }
+    public ITaskItem[] Branches { get; set; } = [];
+    public ITaskItem[] Rules { get; set; } = [];
+
+    // The CLI takes the configuration file and shallow-clone deepening as options (--config, --deepen).
+    string? IConfigurationInputs.ConfigFile => null;
+    bool IConfigurationInputs.DeepenShallowClone => false;
 
     protected override void ExecuteCore()
     {
@@ -63,6 +74,7 @@ public sealed class ReleaseWriteRunSettings : ReleaseTask
             WriteString(json, "commitMessage", CommitMessage);
             WriteString(json, "tokenVariable", TokenVariable);
             WriteString(json, "repositoryUrl", RepositoryUrl);
+            ComputationSettingsJson.Write(json, this);
             json.WriteEndObject();
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SettingsFile))!);

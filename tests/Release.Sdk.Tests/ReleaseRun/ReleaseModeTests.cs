@@ -21,6 +21,19 @@ public sealed class ReleaseModeTests(PackedSdk sdk, ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReleaseRuleItemsDecideTheReleasedVersionAsTheyDoTheBuilds()
+    {
+        using var sample = new ReleaseSample(sdk, output);
+
+        var result = sample.Pack("-p:ReleaseCreate=true", "-p:ApiIsMajor=true");
+
+        Assert.True(result.ExitCode == 0, sample.Explain(result));
+        Assert.True(File.Exists(Path.Combine(sample.Consumer.Path, "nupkgs", "App.2.0.0.nupkg")), sample.Explain(result));
+        Assert.Equal($"{ReleaseSample.PreviousTag}\nv2.0.0", sample.OriginTags);
+        Assert.Equal("chore(release): 2.0.0 [skip ci]", sample.OriginHeadSubject);
+    }
+
+    [Fact]
     public void ReleaseTargetReleasesWithoutPacking()
     {
         using var sample = new ReleaseSample(sdk, output);

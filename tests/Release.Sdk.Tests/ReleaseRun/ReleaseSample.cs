@@ -86,6 +86,7 @@ internal sealed class ReleaseSample : IDisposable
             <ReleaseVersionFile Include="helm/app/Chart.yaml" />
             <ReleaseVersionFile Include="docs/conf.py" Pattern="(?&lt;=version = ')[^']+" Replacement="${version}" />
             <ReleaseVersionFile Include="docs/conf.py" Pattern="(?&lt;=release = ')[^']+" Replacement="${version}" />
+            <ReleaseRule Include="api" Scope="api" Release="major" Condition="'$(ApiIsMajor)' == 'true'" />
           </ItemGroup>
           <Target Name="RecordVerifyRelease">
             <WriteLinesToFile File="markers/msbuild-verify-release.txt" Lines="$(ReleaseNextVersion)" Overwrite="true" />

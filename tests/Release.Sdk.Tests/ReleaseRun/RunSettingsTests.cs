@@ -59,6 +59,31 @@ public sealed class RunSettingsTests : IDisposable
     }
 
     [Fact]
+    public void BranchAndRuleItemsAreWrittenInReleasercShape()
+    {
+        var task = Task(new ReleaseWriteRunSettings
+        {
+            TagPrefix = "release-",
+            NoteKeywords = "BREAKING CHANGE; BREAKING",
+            Branches =
+            [
+                new TaskItem("main"),
+                new TaskItem("beta", new Dictionary<string, string> { ["Prerelease"] = "true" }),
+                new TaskItem("1.x", new Dictionary<string, string> { ["Channel"] = "false", ["Range"] = "1.x" }),
+            ],
+            Rules = [new TaskItem("readme", new Dictionary<string, string> { ["Type"] = "docs", ["Scope"] = "README", ["Release"] = "false", ["Breaking"] = "true" })],
+        });
+
+        Assert.True(task.Execute());
+
+        var settings = Settings();
+        Assert.Equal("release-", (string?)settings["tagPrefix"]);
+        Assert.Equal("""["BREAKING CHANGE","BREAKING"]""", settings["noteKeywords"]!.ToJsonString());
+        Assert.Equal("""[{"name":"main"},{"name":"beta","prerelease":true},{"name":"1.x","channel":false,"range":"1.x"}]""", settings["branches"]!.ToJsonString());
+        Assert.Equal("""[{"breaking":true,"release":false,"scope":"README","type":"docs"}]""", settings["releaseRules"]!.ToJsonString());
+    }
+
+    [Fact]
     public void FlagThatIsNotABooleanIsCodedError()
     {
         var engine = new RecordingBuildEngine();
