@@ -246,6 +246,37 @@ public sealed class CacheTests
         }
     }
 
+    [Fact]
+    public void AnalysisFileRoundTripsEveryRecordShapeAndRejectsDamage()
+    {
+        var store = new CommitStore("");
+        var when = new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        store.Add([new RawCommit(Key(1), [], when, null), new RawCommit(Key(2), [Key(1)], when, null), new RawCommit(Key(3), [Key(2)], when, null)]);
+        var table = new AnalyzedCommitTable("fingerprint", store.Count);
+        var facts = new Release.Sdk.Engine.Analysis.AnalyzedCommit[]
+        {
+            new Release.Sdk.Engine.Analysis.AnalyzedCommit(false, Release.Sdk.Engine.Analysis.ReleaseType.Minor, "feat", 7, null),
+            new Release.Sdk.Engine.Analysis.AnalyzedCommit(true, Release.Sdk.Engine.Analysis.ReleaseType.None, null, 0, null),
+            new Release.Sdk.Engine.Analysis.AnalyzedCommit(false, Release.Sdk.Engine.Analysis.ReleaseType.Patch, "revert", 9,
+                new Release.Sdk.Engine.Commits.CommitRevert("feat: x", "abcdef1")),
+        };
+        for (var i = 0; i < facts.Length; i++) table.Set(i, facts[i]);
+
+        var bytes = AnalyzedCommitFile.Serialize(table, store);
+        var loaded = AnalyzedCommitFile.Parse(bytes, "fingerprint", store)!;
+
+        Assert.Equal(3, loaded.Count);
+        for (var i = 0; i < facts.Length; i++) Assert.Equal(facts[i], loaded[i]);
+        Assert.Null(AnalyzedCommitFile.Parse(bytes, "other", store));
+        Assert.Null(AnalyzedCommitFile.Parse(bytes[..^1], "fingerprint", store));
+        for (var position = 0; position < bytes.Length; position += 3)
+        {
+            var damaged = bytes.ToArray();
+            damaged[position] ^= 0x04;
+            Assert.Null(AnalyzedCommitFile.Parse(damaged, "fingerprint", store));
+        }
+    }
+
     private static ObjectKey Key(byte b)
     {
         var raw = new byte[ObjectKey.Size];

@@ -16,6 +16,8 @@ internal static class AnalyzedCommitFile
     private const int FormatVersion = 1;
     private const int MaxFiles = 4;
     private static readonly byte[] Magic = "RSDKANLZ"u8.ToArray();
+    private const int FixedRecordSize = ObjectKey.Size + 2 + 8;
+    private const int MaxRecordSize = FixedRecordSize + 3 * 4;
 
     [Flags]
     private enum Shape : byte
@@ -150,22 +152,44 @@ internal static class AnalyzedCommitFile
         string? At(int index) => (uint)index < (uint)strings.Length ? strings[index] : throw new InvalidDataException("string out of range");
 
         var table = new AnalyzedCommitTable(fingerprint, store.Count) { IsPersisted = true };
-        Span<byte> head = stackalloc byte[ObjectKey.Size + 2 + 8];
+        // The records are the rest of the payload: parsed from a window refilled in large reads, not field by field.
+        var window = new byte[1 << 16];
+        int start = 0, end = 0;
         for (var i = 0; i < count; i++)
         {
-            r.ReadExactly(head);
-            var shape = (Shape)head[ObjectKey.Size];
-            var release = (ReleaseType)head[ObjectKey.Size + 1];
+            if (end - start < MaxRecordSize && r.Remaining > 0)
+            {
+                Buffer.BlockCopy(window, start, window, 0, end - start);
+                end -= start;
+                start = 0;
+                var more = (int)Math.Min(window.Length - end, r.Remaining);
+                r.ReadExactly(window.AsSpan(end, more));
+                end += more;
+            }
+            var record = window.AsSpan(start, end - start);
+            if (record.Length < FixedRecordSize) throw new EndOfStreamException();
+            var shape = (Shape)record[ObjectKey.Size];
+            var release = (ReleaseType)record[ObjectKey.Size + 1];
             if (release is < ReleaseType.None or > ReleaseType.Major) throw new InvalidDataException("unknown release type");
-            var revertKey = BinaryPrimitives.ReadUInt64LittleEndian(head[(ObjectKey.Size + 2)..]);
-            var type = shape.HasFlag(Shape.HasType) ? At(r.ReadInt32()) : null;
-            var revertHeader = shape.HasFlag(Shape.HasRevertHeader) ? At(r.ReadInt32()) : null;
-            var revertHash = shape.HasFlag(Shape.HasRevertHash) ? At(r.ReadInt32()) : null;
+            var revertKey = BinaryPrimitives.ReadUInt64LittleEndian(record[(ObjectKey.Size + 2)..]);
+            var used = FixedRecordSize;
+            string? NextString(ReadOnlySpan<byte> rec)
+            {
+                if (rec.Length < used + 4) throw new EndOfStreamException();
+                var value = At(BinaryPrimitives.ReadInt32LittleEndian(rec[used..]));
+                used += 4;
+                return value;
+            }
+            var type = shape.HasFlag(Shape.HasType) ? NextString(record) : null;
+            var revertHeader = shape.HasFlag(Shape.HasRevertHeader) ? NextString(record) : null;
+            var revertHash = shape.HasFlag(Shape.HasRevertHash) ? NextString(record) : null;
             var revert = shape.HasFlag(Shape.IsRevert) ? new CommitRevert(revertHeader, revertHash) : null;
             // Commits the store no longer knows (it was rebuilt) are dropped; they are analyzed again if ever needed.
-            if (store.TryGetIndex(ObjectKey.FromBytes(head), out var index))
+            if (store.TryGetIndex(ObjectKey.FromBytes(record), out var index))
                 table.Set(index, new AnalyzedCommit(shape.HasFlag(Shape.Empty), release, type, revertKey, revert));
+            start += used;
         }
+        if (start != end) throw new InvalidDataException("trailing bytes");
         if (!r.Verify()) return null;
         table.UnsavedFacts = 0;
         return table;
