@@ -87,6 +87,8 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     public IReadOnlySet<string> TagsReachableFrom(string commitSha) =>
         _snapshot.ReachableTags.GetOrAdd(commitSha, sha => Guarded(() =>
         {
+            // No tag can be reachable when there is none: no need to read or walk a history for that.
+            if (Tags.Count == 0) return (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
             var head = Ensure(sha);
             if (head < 0) return (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
             lock (_store)
