@@ -94,11 +94,12 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             lock (_store)
             {
                 // The store now holds every ancestor of head, so a tag whose commit it lacks cannot be reachable.
-                var reachable = CommitWalker.Ancestors(_store, [head]);
-                return Tags
-                    .Where(t => ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) && reachable[index])
-                    .Select(t => t.Name)
-                    .ToHashSet(StringComparer.Ordinal);
+                var tagged = Tags
+                    .Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
+                    .Where(t => t.Index >= 0)
+                    .ToList();
+                var reachable = CommitWalker.AncestorsCovering(_store, head, tagged.Select(t => t.Index));
+                return tagged.Where(t => reachable[t.Index]).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             }
         }));
 

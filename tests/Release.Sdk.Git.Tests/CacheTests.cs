@@ -277,6 +277,29 @@ public sealed class CacheTests
         }
     }
 
+    [Fact]
+    public void CoveringWalkMarksReachableTargetsAndNeverAnUnreachableOne()
+    {
+        // root <- a <- merge -> side (side also from root); other hangs off root alone
+        var store = new CommitStore("");
+        var when = new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        store.Add([
+            new RawCommit(Key(1), [], when, null), new RawCommit(Key(2), [Key(1)], when, null), new RawCommit(Key(3), [Key(1)], when, null),
+            new RawCommit(Key(4), [Key(2), Key(3)], when, null), new RawCommit(Key(5), [Key(1)], when, null),
+        ]);
+        int I(byte b) => store.TryGetIndex(Key(b), out var i) ? i : -1;
+
+        var both = CommitWalker.AncestorsCovering(store, I(4), [I(3), I(5)]);
+        Assert.True(both[I(3)]);
+        Assert.False(both[I(5)]);
+        Assert.True(both[I(1)]);
+
+        var sideOnly = CommitWalker.AncestorsCovering(store, I(4), [I(3), I(3)]);
+        Assert.True(sideOnly[I(3)]);
+        Assert.False(CommitWalker.AncestorsCovering(store, I(2), [I(3)])[I(3)]);
+        Assert.True(CommitWalker.AncestorsCovering(store, I(4), [I(4)])[I(4)]);
+    }
+
     private static ObjectKey Key(byte b)
     {
         var raw = new byte[ObjectKey.Size];

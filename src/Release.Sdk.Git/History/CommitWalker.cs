@@ -23,6 +23,36 @@ internal static class CommitWalker
     }
 
     /// <summary>
+    /// Marks <paramref name="start"/> and its ancestors, but stops as soon as every one of <paramref name="targets"/> is
+    /// marked: the answer for the targets is then complete (an unmarked target is unreachable), the rest is partial.
+    /// </summary>
+    public static bool[] AncestorsCovering(CommitStore store, int start, IEnumerable<int> targets)
+    {
+        var wanted = new bool[store.Count];
+        var remaining = 0;
+        foreach (var t in targets)
+        {
+            if (!wanted[t]) { wanted[t] = true; remaining++; }
+        }
+        var marked = new bool[store.Count];
+        var pending = new Stack<int>();
+        marked[start] = true;
+        pending.Push(start);
+        if (wanted[start]) remaining--;
+        while (remaining > 0 && pending.Count > 0)
+        {
+            foreach (var p in store.ParentsOf(pending.Pop()))
+            {
+                if (marked[p]) continue;
+                marked[p] = true;
+                pending.Push(p);
+                if (wanted[p]) remaining--;
+            }
+        }
+        return marked;
+    }
+
+    /// <summary>
     /// The commits reachable from <paramref name="head"/> and not from any excluded commit, newest committer date first
     /// (ties in discovery order), which is the order <c>git log ^x head</c> prints.
     /// </summary>
