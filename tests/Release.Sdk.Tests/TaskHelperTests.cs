@@ -47,6 +47,33 @@ public sealed class TaskHelperTests
         Assert.Equal(new Dictionary<string, string> { ["type"] = "docs", ["scope"] = "README" }, rule.Conditions);
     }
 
+    [Fact]
+    public void ReleaseRuleItemsTreatSlashValuesAsRegularExpressions()
+    {
+        var task = new ReleaseComputeVersion
+        {
+            Rules = [new TaskItem("ui", new Dictionary<string, string> { ["Scope"] = "/^ui-/", ["Release"] = "minor" })],
+        };
+
+        var rule = Assert.Single(ConfigurationItems.Overrides(task).ReleaseRules!);
+
+        Assert.True(rule.RegexPatterns);
+    }
+
+    [Fact]
+    public void ReleaseRuleItemWithAnInvalidRegularExpressionIsACodedError()
+    {
+        var task = new ReleaseComputeVersion
+        {
+            Rules = [new TaskItem("ui", new Dictionary<string, string> { ["Scope"] = "/(ui/", ["Release"] = "minor" })],
+        };
+
+        var e = Assert.Throws<ReleaseException>(() => ConfigurationItems.Overrides(task));
+
+        Assert.Equal(DiagnosticCatalog.InvalidReleaseRule, e.Descriptor);
+        Assert.Contains("not a valid regular expression", e.Message);
+    }
+
     [Theory]
     [InlineData("Release", "sometimes")]
     [InlineData("Breaking", "maybe")]

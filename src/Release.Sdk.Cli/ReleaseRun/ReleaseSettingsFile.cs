@@ -67,7 +67,8 @@ internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string
             TagFormat: String(root, "tagFormat", path),
             Preset: String(root, "preset", path),
             Branches: root["branches"] is { } branches ? BranchesParser.Parse(branches, errors) : null,
-            ReleaseRules: root["releaseRules"] is { } rules ? ReleaseRulesParser.Parse(rules, "releaseRules", errors) : null,
+            // The settings file's rules are the project's ReleaseRule items, where /…/ values are regular expressions.
+            ReleaseRules: root["releaseRules"] is { } rules ? ReleaseRulesParser.Parse(rules, "releaseRules", errors).Select(r => r with { RegexPatterns = true }).ToList() : null,
             BuildLabel: String(root, "buildLabel", path),
             NoteKeywords: root["noteKeywords"] is JsonArray keywords ? keywords.Select(k => k?.GetValue<string>() ?? throw Invalid(path, "has a null entry in 'noteKeywords'")).ToList() : null);
     }

@@ -24,7 +24,7 @@ internal static class AnalyzerFingerprint
             foreach (var rule in rules)
             {
                 text.Append('|').Append(rule.Release).Append(',').Append(Flag(rule.Breaking)).Append(',').Append(Flag(rule.Revert))
-                    .Append(',').Append(rule.Conditions.Count);
+                    .Append(',').Append(rule.RegexPatterns ? 'r' : 'g').Append(',').Append(rule.Conditions.Count);
                 foreach (var (field, pattern) in rule.Conditions) Append(Append(text, field), pattern);
             }
         }

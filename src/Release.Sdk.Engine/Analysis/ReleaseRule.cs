@@ -6,13 +6,20 @@ namespace Release.Sdk.Engine.Analysis;
 /// <c>/…/</c> string is a glob matching those literal slashes, not a regular expression (checked with semantic-release).
 /// <see cref="Breaking"/> and <see cref="Revert"/> are commit-analyzer's special keys (<c>false</c> is no condition).
 /// <see cref="Release"/> = None is <c>"release": false</c>, which a later matching rule can still override.
+/// <see cref="RegexPatterns"/> is set only for rules written as MSBuild <c>ReleaseRule</c> items, Release.Sdk's own
+/// surface: there a <c>/…/</c> value is a .NET regular expression. Rules from a semantic-release config file keep
+/// micromatch semantics so they give the versions semantic-release gives.
 /// </summary>
 internal sealed record ReleaseRule(
     IReadOnlyDictionary<string, string> Conditions,
     ReleaseType Release,
     bool? Breaking = null,
-    bool? Revert = null)
+    bool? Revert = null,
+    bool RegexPatterns = false)
 {
+    /// <summary>True when <paramref name="pattern"/> is written as a regular expression, <c>/…/</c>.</summary>
+    public static bool IsRegexPattern(string pattern) => pattern.Length >= 2 && pattern[0] == '/' && pattern[^1] == '/';
+
     /// <summary>Human-readable form for <c>dotnet-release explain</c>, e.g. <c>{type: "docs", scope: "README"} → patch</c>.</summary>
     public override string ToString()
     {

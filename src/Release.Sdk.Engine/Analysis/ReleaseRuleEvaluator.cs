@@ -35,9 +35,22 @@ internal static class ReleaseRuleEvaluator
         if (rule.Revert == true && commit.Revert is null) return false;
         foreach (var (field, pattern) in rule.Conditions)
         {
-            if (commit.Field(field) is not { } value || !Glob.IsMatch(value, pattern)) return false;
+            if (commit.Field(field) is not { } value || !PatternMatches(rule, value, pattern)) return false;
         }
 
         return true;
+    }
+
+    private static bool PatternMatches(ReleaseRule rule, string value, string pattern)
+    {
+        if (!rule.RegexPatterns || !ReleaseRule.IsRegexPattern(pattern)) return Glob.IsMatch(value, pattern);
+        try
+        {
+            return RulePatternRegex.For(pattern).IsMatch(value);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -63,7 +63,12 @@ internal static class ConfigurationItems
         var conditions = item.CloneCustomMetadata().Keys.Cast<string>()
             .Where(name => !RuleKeywords.Contains(name) && item.GetMetadata(name).Length > 0)
             .ToDictionary(name => name.ToLowerInvariant(), item.GetMetadata);
-        return new ReleaseRule(conditions, release, Flag(item, "Breaking"), Flag(item, "Revert"));
+        foreach (var (name, pattern) in conditions)
+        {
+            if (ReleaseRule.IsRegexPattern(pattern) && RulePatternRegex.Validate(pattern) is { } problem)
+                throw Invalid(item, $"{name}=\"{pattern}\" is not a valid regular expression ({problem})");
+        }
+        return new ReleaseRule(conditions, release, Flag(item, "Breaking"), Flag(item, "Revert"), RegexPatterns: true);
     }
 
     private static bool? Flag(ITaskItem item, string name) => Metadata(item, name) switch
