@@ -5,7 +5,7 @@ namespace Release.Sdk.Engine.Diagnostics;
 /// 3xxx version, 4xxx changelog, 5xxx gates, 6xxx publishing, 7xxx deploy. Each code has docs/diagnostics/CODE.md
 /// (a test enforces it). Never reuse a retired code.
 /// </summary>
-internal static class DiagnosticCatalog
+internal static partial class DiagnosticCatalog
 {
     // 0xxx — SDK usage
     public static readonly DiagnosticDescriptor NoRepository = new("RSDK0001", Severity.Warning, "No git repository found; using the fallback version");
