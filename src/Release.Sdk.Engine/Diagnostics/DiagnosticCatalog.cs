@@ -53,9 +53,12 @@ internal static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ReleaseTagConflict = new("RSDK4106", Severity.Error, "The release tag already exists on another commit");
     public static readonly DiagnosticDescriptor InvalidExecHook = new("RSDK4107", Severity.Error, "An exec hook's template or output cannot be used");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
+    // Lazy: field initializers of the other partial files may run after this file's (C# leaves the order open).
+    private static readonly Lazy<DiagnosticDescriptor[]> AllDescriptors = new(() => typeof(DiagnosticCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-        .ToArray();
+        .ToArray());
+
+    public static IReadOnlyList<DiagnosticDescriptor> All => AllDescriptors.Value;
 }
