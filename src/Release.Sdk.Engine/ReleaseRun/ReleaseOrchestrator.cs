@@ -26,6 +26,9 @@ internal sealed partial class ReleaseOrchestrator
     private bool _mutated;
     private bool _pushed;
     private string? _createdTag;
+    private readonly Dictionary<string, string> _outputs = new(StringComparer.Ordinal);
+    private IReleaseJournal _journal = new MemoryReleaseJournal();
+    private ReleasePlan? _contextPlan;
 
     private ReleaseOrchestrator(ReleaseRunRequest request, ReleaseRunPorts ports)
     {
@@ -42,6 +45,8 @@ internal sealed partial class ReleaseOrchestrator
         ArgumentNullException.ThrowIfNull(ports);
         return new ReleaseOrchestrator(request, ports).Execute();
     }
+
+    private bool _resumed;
 
     private ReleaseRunSettings Settings => _request.Settings;
 
@@ -66,11 +71,14 @@ internal sealed partial class ReleaseOrchestrator
             var localTag = _ports.Repository.LocalTagTarget(tag);
             if (localTag is not null && localTag != _startHead) throw ReleaseErrors.TagConflict(tag, "locally", localTag, _startHead);
 
+            _contextPlan = new ReleasePlan { Version = version, Tag = tag, Branch = Decision.Branch, Channel = Decision.Channel, Notes = "" };
             RunHook(ReleaseStep.VerifyRelease);
+            RunPlugins(ReleaseStep.VerifyRelease, (p, c) => p.VerifyRelease(c));
             var notes = GenerateNotes(version, tag);
             _values = _values with { Notes = notes };
             var changes = ReleasePreparation.Compute(Settings, _ports.Files, version, notes, Log);
             plan = Plan(version, tag, notes, changes);
+            _contextPlan = plan;
             if (_request.DryRun) return Planned(plan);
 
             Prepare(changes);
@@ -111,6 +119,7 @@ internal sealed partial class ReleaseOrchestrator
             _credentials = PushCredentials.For(url, _request.TokenVariable, _request.Environment);
         }
         RunHook(ReleaseStep.VerifyConditions);
+        RunPlugins(ReleaseStep.VerifyConditions, (p, c) => p.VerifyConditions(c));
     }
 
     /// <summary>The version, tag and type to release, after the analyzeCommitsCmd hook had its say; null: no release.</summary>
@@ -224,8 +233,13 @@ internal sealed partial class ReleaseOrchestrator
 
     private ReleaseRunResult Publish(ReleasePlan plan, bool resumed)
     {
+        _contextPlan = plan;
+        _resumed = resumed;
+        _journal = OpenJournal(plan.Tag);
         RunHook(ReleaseStep.Publish);
+        RunPlugins(ReleaseStep.Publish, (p, c) => p.Publish(c));
         RunHook(ReleaseStep.Success);
+        RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
     }

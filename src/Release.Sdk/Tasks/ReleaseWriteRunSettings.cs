@@ -46,6 +46,12 @@ public sealed class ReleaseWriteRunSettings : ReleaseTask, IConfigurationInputs
     public ITaskItem[] Branches { get; set; } = [];
     public ITaskItem[] Rules { get; set; } = [];
 
+    /// <summary>Plugin properties: Include = plugin name, metadata Key and Value (empty values are left out).</summary>
+    public ITaskItem[] PluginSettings { get; set; } = [];
+
+    /// <summary>Plugin item lists: Include = a path or glob, metadata Section (plugin name) and List; other metadata is copied.</summary>
+    public ITaskItem[] PluginItems { get; set; } = [];
+
     // The CLI takes the configuration file and shallow-clone deepening as options (--config, --deepen).
     string? IConfigurationInputs.ConfigFile => null;
     bool IConfigurationInputs.DeepenShallowClone => false;
@@ -75,6 +81,7 @@ public sealed class ReleaseWriteRunSettings : ReleaseTask, IConfigurationInputs
             WriteString(json, "tokenVariable", TokenVariable);
             WriteString(json, "repositoryUrl", RepositoryUrl);
             ComputationSettingsJson.Write(json, this);
+            PluginSettingsJson.Write(json, PluginSettings, PluginItems, ProjectDirectory, repository);
             json.WriteEndObject();
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SettingsFile))!);
