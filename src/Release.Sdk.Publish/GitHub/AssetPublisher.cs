@@ -41,7 +41,7 @@ internal static class AssetPublisher
         var verdict = "uploaded";
         if (existing is not null)
         {
-            if (existing.State == "uploaded" && await SameContent(s, existing, size, sha).ConfigureAwait(false))
+            if (existing.State == "uploaded" && await SameContent(s, existing, size, sha, ct).ConfigureAwait(false))
             {
                 if ((existing.Label ?? "") == (file.Label ?? "")) return "identical asset already attached; skipped";
                 await SetLabel(s, existing.Id, existing.Name, file.Label).ConfigureAwait(false);
@@ -64,13 +64,13 @@ internal static class AssetPublisher
     private static Task SetLabel(GitHubSession s, long id, string name, string? label) =>
         s.Client.Connection.Patch<GitHubAssetInfo>(s.Api($"repos/{s.Owner}/{s.Repo}/releases/assets/{id}"), new ReleaseAssetUpdate(name) { Label = label ?? "" });
 
-    private static async Task<bool> SameContent(GitHubSession s, GitHubAssetInfo asset, long size, string sha)
+    private static async Task<bool> SameContent(GitHubSession s, GitHubAssetInfo asset, long size, string sha, CancellationToken ct)
     {
         if (asset.Digest is { Length: > 0 } digest)
             return string.Equals(digest, "sha256:" + sha, StringComparison.OrdinalIgnoreCase);
         if (asset.Size != size) return false;
-        var response = await s.Client.Connection.Get<byte[]>(s.Api($"repos/{s.Owner}/{s.Repo}/releases/assets/{asset.Id}"), null, "application/octet-stream").ConfigureAwait(false);
-        return Convert.ToHexStringLower(SHA256.HashData(response.Body)) == sha;
+        var content = await s.DownloadAsset(asset.Id, ct).ConfigureAwait(false);
+        return Convert.ToHexStringLower(SHA256.HashData(content)) == sha;
     }
 
     private static string Sha256(string path)

@@ -13,16 +13,38 @@ internal static class GitHubConnection
 {
     public const string ApiVersion = "2022-11-28";
 
+    private static string ProductVersion
+    {
+        get
+        {
+            var version = typeof(GitHubConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+            var plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
     public static GitHubClient Create(GitHubTarget target, string token, GitHubOptions options)
     {
-        var version = typeof(GitHubConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        var product = new ProductHeaderValue("Release.Sdk", plus < 0 ? version : version[..plus]);
+        var product = new ProductHeaderValue("Release.Sdk", ProductVersion);
         var http = new HttpClientAdapter(() => new ApiVersionHandler { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } });
         var connection = new Connection(product, BaseAddress(target.ApiUrl), new InMemoryCredentialStore(new Credentials(token, AuthenticationType.Bearer)),
             http, new SimpleJsonSerializer());
         connection.SetRequestTimeout(options.RequestTimeout);
         return new GitHubClient(connection);
+    }
+
+    /// <summary>
+    /// A client for asset downloads (GET releases/assets/{id} with Accept: application/octet-stream), which GitHub answers
+    /// with a redirect to storage: followed here, and .NET drops the Authorization header on the redirect, as the storage
+    /// URL is pre-signed. Octokit's typed calls have no download of binary content.
+    /// </summary>
+    public static HttpClient CreateDownloader(string token, GitHubOptions options)
+    {
+        var client = new HttpClient(new ApiVersionHandler { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = true } }) { Timeout = options.UploadTimeout };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.UserAgent.Add(new System.Net.Http.Headers.ProductInfoHeaderValue("Release.Sdk", ProductVersion));
+        client.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+        return client;
     }
 
     /// <summary>Octokit resolves relative paths against the base, so the base needs its trailing slash (https://ghe/api/v3/).</summary>

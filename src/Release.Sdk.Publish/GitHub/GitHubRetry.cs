@@ -61,6 +61,7 @@ internal sealed class GitHubRetry
         ApiException { StatusCode: HttpStatusCode.TooManyRequests } => true,
         ApiException { StatusCode: HttpStatusCode.Forbidden } api => Header(api, "Retry-After") is not null,
         ApiException => false,
+        HttpRequestException { StatusCode: { } status } => (int)status >= 500 || status == HttpStatusCode.TooManyRequests,
         HttpRequestException or IOException or TimeoutException => true,
         // Octokit's request timeout cancels its own token; ours cancelled means stop, not retry.
         OperationCanceledException => !ours.IsCancellationRequested,

@@ -22,6 +22,19 @@ internal sealed class GitHubSession(GitHubClient client, GitHubTarget target, Gi
 
     public Uri Api(string relative) => new(relative, UriKind.Relative);
 
+    /// <summary>The bytes of a release asset (for comparing with the local file when GitHub gives no digest).</summary>
+    public async Task<byte[]> DownloadAsset(long id, CancellationToken cancellationToken)
+    {
+        _downloader ??= GitHubConnection.CreateDownloader(token, Options);
+        var url = new Uri(GitHubConnection.BaseAddress(Target.ApiUrl), $"repos/{Owner}/{Repo}/releases/assets/{id}");
+        using var response = await _downloader.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"downloading the asset {id} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpClient? _downloader;
+
     public T Call<T>(string what, DiagnosticDescriptor descriptor, Func<CancellationToken, Task<T>> call)
     {
         try

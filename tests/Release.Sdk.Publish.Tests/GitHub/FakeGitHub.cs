@@ -115,7 +115,11 @@ internal sealed partial class FakeGitHub : IDisposable
             var (status, body, extraHeaders, rawBody, delay) = Handle(recorded, bytes, request.QueryString);
             if (delay > TimeSpan.Zero) await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
             response.StatusCode = status;
-            foreach (var (name, value) in extraHeaders) response.Headers[name] = value;
+            foreach (var (name, value) in extraHeaders)
+            {
+                if (name == "Content-Type") response.ContentType = value;
+                else response.Headers[name] = value;
+            }
             var payload = rawBody ?? (body is null ? [] : Encoding.UTF8.GetBytes(body.ToJsonString()));
             if (rawBody is null && body is not null) response.ContentType = "application/json; charset=utf-8";
             if (payload.Length > 0) await response.OutputStream.WriteAsync(payload, _stop.Token).ConfigureAwait(false);
