@@ -135,7 +135,6 @@ internal sealed partial class FakeGitHub : IDisposable
 #pragma warning restore CA1031
         {
             Bugs.Enqueue(e.ToString());
-            File.AppendAllText(Path.Combine(Path.GetTempPath(), "fake-github-bugs.txt"), e + "\n");
             try
             {
                 response.StatusCode = 599;

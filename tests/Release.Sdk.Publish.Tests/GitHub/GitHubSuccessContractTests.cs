@@ -76,6 +76,7 @@ public sealed class GitHubSuccessContractTests : IDisposable
         Assert.Equal(2, _server.Matching("PATCH", "/repos/acme/widget/releases/\\d+").Count);
         Assert.Single(_server.State.Releases[0].Assets);
         Assert.Equal(uploadsBefore, _server.Matching("POST", "/uploads/.*").Count);
+        Assert.DoesNotContain(_run.Log, l => l.Contains("retrying", StringComparison.Ordinal));
         Assert.Contains(_run.Log, l => l.Contains("identical asset already attached; skipped", StringComparison.Ordinal));
         Assert.Equal(2, _server.State.Issues[1].Comments.Count);
         Assert.Single(_server.State.Issues[3].Comments);
