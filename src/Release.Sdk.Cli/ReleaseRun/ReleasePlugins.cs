@@ -21,6 +21,7 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
+        inputs => Release.Sdk.Publish.GitHub.GitHubPlugin.Create(inputs.Settings?["github"] as JsonObject, inputs.Config),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>

@@ -1,4 +1,4 @@
-using Octokit;
+using System.Text.Json.Nodes;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.ReleaseRun;
 
@@ -23,6 +23,21 @@ internal sealed class GitHubPlugin : IReleasePlugin
     private string? _releaseUrl;
 
     public string Name => "github";
+
+    /// <summary>
+    /// The plugin for a run, or null when it is turned off: ReleaseGitHub=false, or a .releaserc.json whose plugins list
+    /// leaves @semantic-release/github out (semantic-release then does not publish to GitHub either) unless MSBuild turns
+    /// it on. Whether the repository is on GitHub is known only from the run's repository URL, so a plugin created here
+    /// still stays out of a run whose remote is not GitHub (see verify conditions).
+    /// </summary>
+    public static GitHubPlugin? Create(JsonObject? settings, JsonObject? config)
+    {
+        var reader = new GitHubSettingsReader(settings, config);
+        var enabled = reader.Bool("enabled");
+        if (enabled == false) return null;
+        if (reader.ExcludedByConfig && enabled != true) return null;
+        return new GitHubPlugin();
+    }
 
     public void VerifyConditions(ReleaseContext context)
     {
