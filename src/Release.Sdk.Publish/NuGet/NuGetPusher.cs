@@ -71,6 +71,9 @@ internal sealed class NuGetPusher(NuGetSettings settings, ReleaseContext context
         var secrets = new[] { ApiKey, SymbolApiKey }.OfType<string>().ToList();
         // The child gets a little longer than NuGet's own --timeout, so NuGet reports its timeout itself.
         var result = DotnetCommand.Run(arguments, context.WorkingDirectory, context.Environment, settings.Timeout + TimeSpan.FromSeconds(30), secrets);
-        return NuGetPushCommand.Outcome(result, path, source, keyVariable, settings.Timeout);
+        var outcome = NuGetPushCommand.Outcome(result, path, source, keyVariable, settings.Timeout);
+        // NuGet's own lines (endpoints, status codes), already scrubbed of the keys, for whoever reads the release log.
+        foreach (var line in result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) context.Log($"  {line}");
+        return outcome;
     }
 }

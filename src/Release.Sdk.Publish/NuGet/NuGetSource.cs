@@ -35,7 +35,9 @@ internal sealed record NuGetSource(string Value, NuGetSourceKind Kind)
             throw new ReleaseException(DiagnosticCatalog.NuGetSettingInvalid,
                 $"{setting} '{trimmed}' uses the scheme '{uri.Scheme}:'. Use an https:// service index URL (e.g. https://api.nuget.org/v3/index.json), a folder path, or the name of a source in nuget.config.");
         }
-        if (Path.IsPathRooted(trimmed) || trimmed.StartsWith('.') || trimmed.Contains('/', StringComparison.Ordinal) || trimmed.Contains('\\', StringComparison.Ordinal))
+        // A bare word is a nuget.config source name, unless a folder of that name exists at the repository root.
+        if (Path.IsPathRooted(trimmed) || trimmed.StartsWith('.') || trimmed.Contains('/', StringComparison.Ordinal) || trimmed.Contains('\\', StringComparison.Ordinal)
+            || Directory.Exists(Path.Combine(workingDirectory, trimmed)))
             return new NuGetSource(Path.GetFullPath(trimmed, workingDirectory), NuGetSourceKind.Folder);
         return new NuGetSource(trimmed, NuGetSourceKind.Named);
     }

@@ -41,6 +41,10 @@ internal static class CycloneDxCommand
     {
         if (!File.Exists(settings.Project))
             throw new ReleaseException(DiagnosticCatalog.SbomFailed, $"The project {settings.Project} to describe in the SBOM does not exist.");
+        // Without it CycloneDX still writes a BOM, with no dependency in it: an SBOM that lies is worse than none.
+        if (!File.Exists(settings.AssetsFile))
+            throw new ReleaseException(DiagnosticCatalog.SbomFailed,
+                $"The project {Path.GetFileName(settings.Project)} has not been restored ({settings.AssetsFile} is missing), so its dependencies are unknown. Release after a build or pack (`dotnet pack -p:ReleaseCreate=true`), or run `dotnet restore` first.");
         Directory.CreateDirectory(Path.GetDirectoryName(settings.Output)!);
         // A leftover from an earlier run must not pass for this run's SBOM.
         File.Delete(settings.Output);

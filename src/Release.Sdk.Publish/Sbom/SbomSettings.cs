@@ -8,7 +8,8 @@ namespace Release.Sdk.Publish.Sbom;
 /// <param name="Output">Full path of the CycloneDX JSON file to write (default obj/release-sbom/bom.json).</param>
 /// <param name="Name">The BOM's main component name (the package id), or null for the tool's default.</param>
 /// <param name="Type">CycloneDX component type: "Library" or "Application".</param>
-internal sealed record SbomSettings(string Project, string Output, string? Name, string Type)
+/// <param name="AssetsFile">The project's restore output (ProjectAssetsFile) the tool reads the dependencies from.</param>
+internal sealed record SbomSettings(string Project, string Output, string? Name, string Type, string AssetsFile)
 {
     public static bool IsEnabled(JsonObject? section) =>
         Text(section, "enabled") is { } enabled && bool.TryParse(enabled, out var on) && on;
@@ -22,7 +23,10 @@ internal sealed record SbomSettings(string Project, string Output, string? Name,
             ? Path.GetFullPath(o, workingDirectory)
             : Path.Combine(Path.GetDirectoryName(fullProject)!, "obj", "release-sbom", "bom.json");
         var type = Text(section, "type") is { } t && t.Equals("Application", StringComparison.OrdinalIgnoreCase) ? "Application" : "Library";
-        return new SbomSettings(fullProject, output, Text(section, "name"), type);
+        var assets = Text(section, "assetsFile") is { } a
+            ? Path.GetFullPath(a, workingDirectory)
+            : Path.Combine(Path.GetDirectoryName(fullProject)!, "obj", "project.assets.json");
+        return new SbomSettings(fullProject, output, Text(section, "name"), type, assets);
     }
 
     private static string? Text(JsonObject? section, string key) =>
