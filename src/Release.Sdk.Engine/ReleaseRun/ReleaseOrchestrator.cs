@@ -61,6 +61,7 @@ internal sealed partial class ReleaseOrchestrator
         try
         {
             VerifyConditions();
+            if (PublishedRelease() is { } published) return CompletePublished(published.Tag, published.Version);
             if (Pushing && RemoteMoved(_startHead)) return Skipped(null);
             if (ResumableTag() is { } pending) return Resume(pending);
 
@@ -235,11 +236,12 @@ internal sealed partial class ReleaseOrchestrator
     {
         _contextPlan = plan;
         _resumed = resumed;
-        _journal = OpenJournal(plan.Tag);
-        RunHook(ReleaseStep.Publish);
+        if (_journal is MemoryReleaseJournal) _journal = OpenJournal(plan.Tag);
+        RunHookOnce(ReleaseStep.Publish);
         RunPlugins(ReleaseStep.Publish, (p, c) => p.Publish(c));
-        RunHook(ReleaseStep.Success);
+        RunHookOnce(ReleaseStep.Success);
         RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
+        if (HasPublishWork) _journal.MarkDone(CompletedKey);
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
     }
