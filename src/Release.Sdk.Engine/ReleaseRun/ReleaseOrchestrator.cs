@@ -242,8 +242,26 @@ internal sealed partial class ReleaseOrchestrator
         RunHookOnce(ReleaseStep.Success);
         RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
         if (HasPublishWork) _journal.MarkDone(CompletedKey);
+        if (plan.TagOnly) RestoreUncommittedFiles();
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
+    }
+
+    /// <summary>
+    /// A tag-only release commits nothing, so the files it wrote (CHANGELOG.md, stamped versions) served the publish
+    /// steps only; they are put back so the work tree is as clean as before and the next run does not stop on RSDK4101.
+    /// </summary>
+    private void RestoreUncommittedFiles()
+    {
+        if (_written.Count == 0) return;
+        for (var i = _written.Count - 1; i >= 0; i--)
+        {
+            var change = _written[i];
+            if (change.Original is null) _ports.Files.Delete(change.Path);
+            else _ports.Files.WriteAllText(change.Path, change.Original);
+        }
+        Log($"Restored {string.Join(", ", _written.Select(c => c.Path).Distinct(StringComparer.Ordinal))}: a tag-only release commits no files (add @semantic-release/git to commit them).");
+        _written.Clear();
     }
 
     private bool RemoteMoved(string localSha)
