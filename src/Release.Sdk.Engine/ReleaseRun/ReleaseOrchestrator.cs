@@ -61,6 +61,7 @@ internal sealed partial class ReleaseOrchestrator
         try
         {
             VerifyConditions();
+            if (PublishedRelease() is { } published) return CompletePublished(published.Tag, published.Version);
             if (Pushing && RemoteMoved(_startHead)) return Skipped(null);
             if (ResumableTag() is { } pending) return Resume(pending);
 
@@ -235,13 +236,32 @@ internal sealed partial class ReleaseOrchestrator
     {
         _contextPlan = plan;
         _resumed = resumed;
-        _journal = OpenJournal(plan.Tag);
-        RunHook(ReleaseStep.Publish);
+        if (_journal is MemoryReleaseJournal) _journal = OpenJournal(plan.Tag);
+        RunHookOnce(ReleaseStep.Publish);
         RunPlugins(ReleaseStep.Publish, (p, c) => p.Publish(c));
-        RunHook(ReleaseStep.Success);
+        RunHookOnce(ReleaseStep.Success);
         RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
+        if (HasPublishWork) _journal.MarkDone(CompletedKey);
+        if (plan.TagOnly) RestoreUncommittedFiles();
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
+    }
+
+    /// <summary>
+    /// A tag-only release commits nothing, so the files it wrote (CHANGELOG.md, stamped versions) served the publish
+    /// steps only; they are put back so the work tree is as clean as before and the next run does not stop on RSDK4101.
+    /// </summary>
+    private void RestoreUncommittedFiles()
+    {
+        if (_written.Count == 0) return;
+        for (var i = _written.Count - 1; i >= 0; i--)
+        {
+            var change = _written[i];
+            if (change.Original is null) _ports.Files.Delete(change.Path);
+            else _ports.Files.WriteAllText(change.Path, change.Original);
+        }
+        Log($"Restored {string.Join(", ", _written.Select(c => c.Path).Distinct(StringComparer.Ordinal))}: a tag-only release commits no files (add @semantic-release/git to commit them).");
+        _written.Clear();
     }
 
     private bool RemoteMoved(string localSha)

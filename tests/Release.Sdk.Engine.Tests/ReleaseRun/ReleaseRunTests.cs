@@ -125,7 +125,26 @@ public sealed class ReleaseRunTests
         Assert.Equal(start, scenario.Git.RemoteTags["v1.1.0"]);
         Assert.Equal(["refs/tags/v1.1.0:refs/tags/v1.1.0"], scenario.Git.Pushes.Single());
         Assert.Null(result.Plan!.CommitMessage);
-        Assert.Contains("CHANGELOG.md", scenario.Git.DirtyPaths());
+        // The changelog and stamped files served the publish steps; nothing commits them, so they are put back.
+        Assert.Contains("prepare 1.1.0 from 1.0.0", scenario.Hooks.Ran);
+        Assert.Empty(scenario.Git.DirtyPaths());
+        Assert.Contains(result.Log, l => l.StartsWith("Restored CHANGELOG.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASecondTagOnlyReleaseRunsOnTheSameCheckout()
+    {
+        var scenario = new ReleaseScenario();
+        scenario.Overrides = scenario.Overrides with { TagOnly = true };
+        Assert.Equal(ReleaseOutcome.Released, scenario.Run().Outcome);
+
+        scenario.Git.WorkTree["src/more.cs"] = "// more";
+        scenario.Git.CommitAll("feat: more");
+        scenario.Decision = scenario.DueDecision() with { NextVersion = "1.2.0", NextTag = "v1.2.0", PreviousVersion = "1.1.0", PreviousTag = "v1.1.0" };
+        var second = scenario.Run();
+
+        Assert.True(second.Outcome == ReleaseOutcome.Released, Describe(second));
+        Assert.Equal(scenario.Git.HeadSha, scenario.Git.RemoteTags["v1.2.0"]);
     }
 
     [Fact]
