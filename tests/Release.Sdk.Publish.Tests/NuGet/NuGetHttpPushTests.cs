@@ -69,6 +69,37 @@ public sealed class NuGetHttpPushTests : IDisposable
     }
 
     [Fact]
+    public void SymbolsGoToTheSymbolSourceWithItsOwnKey()
+    {
+        const string symbolKey = "oy2-symbol-server-key-51d0";
+        using var packages = new NuGetPushServer(Key, symbols: false);
+        using var symbolServer = new NuGetPushServer(symbolKey);
+        File.WriteAllText(Path.Combine(_dir.Path, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packages" value="{packages.ServiceIndex}" allowInsecureConnections="true" />
+                <add key="symbols" value="{symbolServer.ServiceIndex}" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+        var package = TestPackage.Write(Path.Combine(_dir.Path, "nupkgs"), symbols: true);
+        var settings = PluginRun.NuGetSettings(packages.ServiceIndex, [package],
+            ("symbolSource", symbolServer.ServiceIndex), ("symbolApiKeyVariable", "SYMBOLS_KEY"));
+        var run = new PluginRun(_dir.Path, new Dictionary<string, string?> { ["NUGET_API_KEY"] = Key, ["SYMBOLS_KEY"] = symbolKey });
+
+        new NuGetPushPlugin().VerifyConditions(run.Context(settings, version: null));
+        new NuGetPushPlugin().Publish(run.Context(settings));
+
+        var put = Assert.Single(packages.Puts);
+        Assert.Equal(("/api/v2/package/", Key, 201), (put.Path, put.ApiKey, put.Status));
+        var symbolPut = Assert.Single(symbolServer.Puts);
+        Assert.Equal(("/api/v2/symbolpackage/", symbolKey, 201), (symbolPut.Path, symbolPut.ApiKey, symbolPut.Status));
+        Assert.DoesNotContain(symbolKey, run.AllLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWrongKeyIsACodedErrorThatDoesNotShowTheKey()
     {
         using var server = new NuGetPushServer(Key);
