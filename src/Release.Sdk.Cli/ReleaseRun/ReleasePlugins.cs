@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.Publish.GitHub;
+using Release.Sdk.Publish.NuGet;
+using Release.Sdk.Publish.Sbom;
 
 namespace Release.Sdk.Cli.ReleaseRun;
 
@@ -21,7 +24,10 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
-        inputs => Release.Sdk.Publish.GitHub.GitHubPlugin.Create(inputs.Settings?["github"] as JsonObject, inputs.Config),
+        // The SBOM comes before the GitHub release, whose publish step attaches it: a resumed run writes it in publish.
+        inputs => SbomPlugin.Create(inputs.Settings),
+        inputs => GitHubPlugin.Create(inputs.Settings?["github"] as JsonObject, inputs.Config),
+        inputs => NuGetPushPlugin.Create(inputs.Settings),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>

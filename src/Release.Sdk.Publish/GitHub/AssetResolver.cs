@@ -17,10 +17,10 @@ internal static class AssetResolver
     /// <summary>Files attached without configuration when they exist (the seed's OpenAPI document).</summary>
     public static IReadOnlyList<AssetSpec> Defaults { get; } =
     [
-        new("docs/api/openapi.json", null, "OpenAPI Specification", "default assets"),
+        new("docs/api/openapi.json", null, "OpenAPI Specification", "default assets", Optional: true),
     ];
 
-    public static List<AssetFile> Resolve(IEnumerable<AssetSpec> specs, string root, Action<Diagnostic> warn, bool warnWhenMissing = true)
+    public static List<AssetFile> Resolve(IEnumerable<AssetSpec> specs, string root, Action<Diagnostic> warn)
     {
         var files = new List<AssetFile>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -29,7 +29,7 @@ internal static class AssetResolver
             var matches = Match(spec.Pattern, root);
             if (matches.Count == 0)
             {
-                if (warnWhenMissing && spec.Origin != "default assets")
+                if (!spec.Optional)
                     warn(new Diagnostic(DiagnosticCatalog.GitHubAssetNotFound,
                         $"The release asset '{spec.Pattern}' ({spec.Origin}) matched no file under {root}; it is not attached. Check the path (relative to the repository root) or that the build produced the file before the release."));
                 continue;

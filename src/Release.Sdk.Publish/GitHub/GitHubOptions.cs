@@ -7,7 +7,8 @@ namespace Release.Sdk.Publish.GitHub;
 internal enum AddReleasesPosition { None, Top, Bottom }
 
 /// <summary>One asset request: a path or glob relative to the repository root, with the name and label to show.</summary>
-internal sealed record AssetSpec(string Pattern, string? Name, string? Label, string Origin);
+/// <param name="Optional">Attached when it exists, silently skipped when not (defaults, reports written during the run).</param>
+internal sealed record AssetSpec(string Pattern, string? Name, string? Label, string Origin, bool Optional = false);
 
 /// <summary>
 /// The GitHub plugin's options, resolved once from MSBuild settings and .releaserc.json (see <see cref="GitHubSettingsReader"/>)
@@ -116,7 +117,8 @@ internal sealed record GitHubOptions
             {
                 var path = Text(item["path"]) ?? Text(item["spec"]);
                 if (path is null) continue;
-                specs.Add(new AssetSpec(path, Text(item["name"]), Text(item["label"]), $"ReleaseAsset '{Text(item["spec"]) ?? path}'"));
+                specs.Add(new AssetSpec(path, Text(item["name"]), Text(item["label"]), $"ReleaseAsset '{Text(item["spec"]) ?? path}'",
+                    string.Equals(Text(item["optional"]), "true", StringComparison.OrdinalIgnoreCase)));
             }
         }
         switch (r.PluginConfig?["assets"])

@@ -66,10 +66,16 @@ internal sealed class GitHubPlugin : IReleasePlugin
         var release = ReleasePublisher.Ensure(session, context);
         _releaseUrl = release.HtmlUrl;
         context.Outputs["release-url"] = release.HtmlUrl;
-        var specs = session.Options.DefaultAssets ? session.Options.Assets.Concat(AssetResolver.Defaults) : session.Options.Assets;
+        var specs = session.Options.DefaultAssets ? session.Options.Assets.Concat(AssetResolver.Defaults).Concat(RunAssets(context)) : session.Options.Assets;
         var files = AssetResolver.Resolve(specs, context.WorkingDirectory, context.Warnings.Add);
         AssetPublisher.Publish(session, context, release, files);
     }
+
+    /// <summary>Files earlier plugins of this run produced for the release: the SBOM plugin's "sbom-path".</summary>
+    private static IEnumerable<AssetSpec> RunAssets(ReleaseContext context) =>
+        context.Outputs.TryGetValue("sbom-path", out var sbom) && sbom.Length > 0
+            ? [new AssetSpec(sbom, null, "SBOM (CycloneDX)", "the SBOM plugin", Optional: true)]
+            : [];
 
     public void Success(ReleaseContext context)
     {

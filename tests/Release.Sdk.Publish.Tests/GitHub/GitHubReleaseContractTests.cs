@@ -134,6 +134,20 @@ public sealed class GitHubReleaseContractTests : IDisposable
     }
 
     [Fact]
+    public void Contract_the_sbom_of_the_run_is_attached_and_an_optional_missing_gate_report_is_skipped_silently()
+    {
+        var sbom = _run.WriteFile("obj/release-sbom/bom.json", "{\"bomFormat\":\"CycloneDX\"}");
+        _run.Outputs["sbom-path"] = sbom;
+        _run.Settings["assets"] = new JsonArray(new JsonObject { ["spec"] = "obj/release-gates.md", ["path"] = "obj/release-gates.md", ["label"] = "Quality gate report", ["optional"] = "true" });
+
+        _run.Release();
+
+        var asset = Assert.Single(_server.State.Releases[0].Assets);
+        Assert.Equal(("bom.json", "SBOM (CycloneDX)"), (asset.Name, asset.Label));
+        Assert.Empty(_run.Warnings);
+    }
+
+    [Fact]
     public void Contract_dry_run_contacts_nothing()
     {
         _run.DryRun = true;
