@@ -1,5 +1,8 @@
 using System.Globalization;
 using Octokit;
+using Release.Sdk.Engine.Analysis;
+using Release.Sdk.Engine.Commits;
+using Release.Sdk.Engine.History;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.ReleaseRun;
 
@@ -20,7 +23,8 @@ internal static class ReleasedComments
     public static void Post(GitHubSession s, ReleaseContext context, string releaseUrl, IReadOnlyCollection<int> skip)
     {
         if (s.Options.SuccessCommentDisabled && s.Options.ReleasedLabels is { Count: 0 }) return;
-        var numbers = Referenced(s, context).Union(AssociatedPullRequests(s, context)).Where(n => !skip.Contains(n)).Order().ToList();
+        var commits = context.Commits.Count == 0 && context.Resumed ? CommitsFromCompare(s, context) : context.Commits;
+        var numbers = Referenced(s, commits).Union(AssociatedPullRequests(s, context, commits)).Where(n => !skip.Contains(n)).Order().ToList();
         if (numbers.Count == 0)
         {
             context.Log("no issue or pull request to tell about the release");
@@ -110,8 +114,31 @@ internal static class ReleasedComments
     }
 
     /// <summary>Issue numbers referenced by the commits, for this repository only (owner/repo#n of another repository is theirs).</summary>
-    private static IEnumerable<int> Referenced(GitHubSession s, ReleaseContext context) =>
-        context.Commits
+    /// <summary>
+    /// A resumed run has no analyzed commits (the release commit is already pushed), so the released commits are read
+    /// back from GitHub: GET compare/{previous tag}...{tag}, parsed for references like the first run parsed them.
+    /// </summary>
+    private static IReadOnlyList<CommitDecision> CommitsFromCompare(GitHubSession s, ReleaseContext context)
+    {
+        if (context.PreviousTag is null || context.Tag is null) return [];
+        try
+        {
+            var compare = s.Call($"reading the commits {context.PreviousTag}...{context.Tag}", DiagnosticCatalog.GitHubCommentFailed,
+                _ => s.Client.Repository.Commit.Compare(s.Owner, s.Repo, context.PreviousTag, context.Tag));
+            var options = ParserOptions.For(Preset.ConventionalCommits);
+            return compare.Commits
+                .Select(c => new CommitDecision(CommitParser.Parse(new CommitInfo(c.Sha, c.Commit?.Message ?? ""), options), ReleaseType.None, null, null))
+                .ToList();
+        }
+        catch (ReleaseException e)
+        {
+            context.Warnings.Add(new Diagnostic(DiagnosticCatalog.GitHubCommentFailed, e.Message));
+            return [];
+        }
+    }
+
+    private static IEnumerable<int> Referenced(GitHubSession s, IReadOnlyList<CommitDecision> commits) =>
+        commits
             .Where(d => d.CancelledBy is null)
             .SelectMany(d => d.Commit.References)
             .Where(r => r.Prefix == "#")
@@ -122,11 +149,11 @@ internal static class ReleasedComments
             .Where(n => n > 0)
             .Distinct();
 
-    private static IEnumerable<int> AssociatedPullRequests(GitHubSession s, ReleaseContext context)
+    private static IEnumerable<int> AssociatedPullRequests(GitHubSession s, ReleaseContext context, IReadOnlyList<CommitDecision> commits)
     {
         if (!s.Options.CommentOnAssociatedPullRequests) return [];
         var numbers = new HashSet<int>();
-        foreach (var sha in context.Commits.Select(d => d.Commit.Source.Sha).Distinct())
+        foreach (var sha in commits.Select(d => d.Commit.Source.Sha).Distinct())
         {
             IReadOnlyList<CommitPullRequest> pulls;
             try

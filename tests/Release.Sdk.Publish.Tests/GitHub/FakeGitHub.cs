@@ -305,6 +305,20 @@ internal sealed partial class FakeGitHub : IDisposable
                     return Json(200, new JsonArray(issue.Labels.Select(l => (JsonNode)new JsonObject { ["name"] = l }).ToArray()));
             }
         }
+        if ((x = Regex.Match(rest, @"^/compare/(?<base>.+)\.\.\.(?<head>.+)$")).Success && r.Method == "GET")
+        {
+            var key = $"{Uri.UnescapeDataString(x.Groups["base"].Value)}...{Uri.UnescapeDataString(x.Groups["head"].Value)}";
+            if (!State.Compares.TryGetValue(key, out var commits)) return Error(404, "Not Found");
+            return Json(200, new JsonObject
+            {
+                ["status"] = "ahead", ["ahead_by"] = commits.Count, ["behind_by"] = 0, ["total_commits"] = commits.Count,
+                ["commits"] = new JsonArray(commits.Select(c => (JsonNode)new JsonObject
+                {
+                    ["sha"] = c.Sha, ["commit"] = new JsonObject { ["message"] = c.Message }, ["html_url"] = $"{Web}/commit/{c.Sha}",
+                }).ToArray()),
+                ["files"] = new JsonArray(),
+            });
+        }
         if ((x = Regex.Match(rest, @"^/commits/(?<sha>[0-9a-f]{7,40})/pulls$")).Success && r.Method == "GET")
         {
             var numbers = State.PullsByCommit.TryGetValue(x.Groups["sha"].Value, out var list) ? list : [];

@@ -15,6 +15,9 @@ internal sealed class FakeGitHubState
     /// <summary>Commit sha → the numbers of the pull requests GitHub associates with it.</summary>
     public Dictionary<string, List<int>> PullsByCommit { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>"base...head" → the commits GET compare/{base}...{head} lists, oldest first.</summary>
+    public Dictionary<string, List<(string Sha, string Message)>> Compares { get; } = new(StringComparer.Ordinal);
+
     /// <summary>permissions.push of GET /repos/{owner}/{repo}; null leaves the permissions object out (installation tokens).</summary>
     public bool? CanPush { get; set; } = true;
 

@@ -84,6 +84,21 @@ public sealed class GitHubSuccessContractTests : IDisposable
     }
 
     [Fact]
+    public void Contract_a_resumed_run_without_analyzed_commits_reads_them_back_with_compare()
+    {
+        _server.State.Compares["v1.1.0...v1.2.0"] = [(ShaFix, "fix: crash on start\n\nCloses #1"), (ShaFeat, "feat: widgets (#3)")];
+        _run.Commits.Clear();
+        _run.Resumed = true;
+
+        _run.Release();
+
+        Assert.Single(_server.Matching("GET", "/repos/acme/widget/compare/v1.1.0...v1.2.0"));
+        Assert.Single(_server.State.Issues[1].Comments);
+        Assert.Single(_server.State.Issues[3].Comments);
+        Assert.Single(_server.State.Issues[7].Comments);
+    }
+
+    [Fact]
     public void Contract_the_journal_skips_issues_already_told_without_asking_github_again()
     {
         _run.Release();
