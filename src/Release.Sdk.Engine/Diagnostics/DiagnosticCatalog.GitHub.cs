@@ -14,5 +14,6 @@ internal static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GitHubAssetUploadFailed = new("RSDK6009", Severity.Error, "Uploading a release asset failed");
     public static readonly DiagnosticDescriptor GitHubCommentFailed = new("RSDK6010", Severity.Warning, "A \"released in\" comment or label could not be added");
     public static readonly DiagnosticDescriptor GitHubFailIssueFailed = new("RSDK6011", Severity.Warning, "The failure issue could not be opened, updated or closed");
+    public static readonly DiagnosticDescriptor GitHubRepositoryUnknownDryRun = new("RSDK6013", Severity.Warning, "Dry run: the repository URL does not name a GitHub repository; the real release would stop");
     public static readonly DiagnosticDescriptor GitHubRetryLimit = new("RSDK6012", Severity.Error, "GitHub kept failing or rate limiting after every retry");
 }

@@ -125,8 +125,17 @@ internal sealed class GitHubPlugin : IReleasePlugin
             GitHubTemplate.Validate(template, origin);
         foreach (var label in options.ReleasedLabels ?? []) GitHubTemplate.Validate(label, "releasedLabels");
         _options = options;
-        _target = GitHubTarget.Resolve(context.RepositoryUrl, options, context.Variable);
         _resolved = true;
+        try
+        {
+            _target = GitHubTarget.Resolve(context.RepositoryUrl, options, context.Variable);
+        }
+        catch (ReleaseException e) when (context.DryRun && e.Descriptor == DiagnosticCatalog.GitHubRepositoryUnknown)
+        {
+            // A preview (plan, dry run) of a clone whose origin is a local path still shows the rest of the release.
+            context.Warnings.Add(new Diagnostic(DiagnosticCatalog.GitHubRepositoryUnknownDryRun, e.Message));
+            return false;
+        }
         if (_target is null) context.Log("the repository is not on GitHub and no GitHub setting is given: no GitHub release");
         return _target is not null;
     }

@@ -112,4 +112,16 @@ public sealed class GitHubVerifyContractTests : IDisposable
 
         Assert.Equal("RSDK6003", error.Code);
     }
+
+    [Fact]
+    public void A_dry_run_of_a_clone_with_a_local_origin_warns_RSDK6013_instead_of_failing()
+    {
+        _run.RepositoryUrl = "/srv/git/widget.git";
+        _run.DryRun = true;
+
+        _run.Release();
+
+        Assert.Equal("RSDK6013", Assert.Single(_run.Warnings).Code);
+        Assert.Empty(_server.Requests);
+    }
 }
