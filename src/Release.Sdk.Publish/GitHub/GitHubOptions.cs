@@ -117,7 +117,8 @@ internal sealed record GitHubOptions
             {
                 var path = Text(item["path"]) ?? Text(item["spec"]);
                 if (path is null) continue;
-                specs.Add(new AssetSpec(path, Text(item["name"]), Text(item["label"]), $"ReleaseAsset '{Text(item["spec"]) ?? path}'",
+                // AssetLabel: MSBuild reserves the Label attribute of items; a <Label> child element arrives as "label".
+                specs.Add(new AssetSpec(path, Text(item["name"]), Text(item["assetLabel"]) ?? Text(item["label"]), $"ReleaseAsset '{Text(item["spec"]) ?? path}'",
                     string.Equals(Text(item["optional"]), "true", StringComparison.OrdinalIgnoreCase)));
             }
         }

@@ -51,14 +51,14 @@ public sealed class GitHubOptionsTests
     public void MSBuild_settings_win_over_releaserc()
     {
         var options = Read(
-            settings: """{"draft":"false","addReleases":"top","failTitle":"Broken","releasedLabels":"a;b","assets":[{"spec":"x.zip","path":"src/x.zip","label":"X"}]}""",
+            settings: """{"draft":"false","addReleases":"top","failTitle":"Broken","releasedLabels":"a;b","assets":[{"spec":"x.zip","path":"src/x.zip","assetLabel":"X"},{"spec":"y.zip","path":"y.zip","label":"Y"}]}""",
             config: """{"plugins":[["@semantic-release/github",{"draftRelease":true,"addReleases":"bottom","failTitle":"Other"}]]}""");
 
         Assert.False(options.Draft);
         Assert.Equal(AddReleasesPosition.Top, options.AddReleases);
         Assert.Equal("Broken", options.FailTitle);
         Assert.Equal(["a", "b"], options.ReleasedLabels);
-        Assert.Equal("src/x.zip", options.Assets[0].Pattern);
+        Assert.Equal(["src/x.zip|X", "y.zip|Y"], options.Assets.Select(a => $"{a.Pattern}|{a.Label}").ToArray());
     }
 
     [Theory]
