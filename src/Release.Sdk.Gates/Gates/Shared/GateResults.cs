@@ -1,0 +1,19 @@
+using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Gates.Framework;
+
+namespace Release.Sdk.Gates.Gates.Shared;
+
+/// <summary>Result builders shared by the built-in gates, so "could not run" always reads the same way.</summary>
+internal static class GateResults
+{
+    public static GateResult CouldNotRun(string gate, string kind, string reason, string remedy, TimeSpan duration,
+        IReadOnlyList<GateFinding>? findings = null) =>
+        new(gate, kind, GateStatus.Fail, $"could not run: {reason}", [], findings ?? [], remedy, duration);
+
+    public static GateResult FromError(string gate, string kind, ReleaseException error, TimeSpan duration) =>
+        new(gate, kind, GateStatus.Fail, $"{error.Code}: {error.Message}", [], [], $"See docs/diagnostics/{error.Code}.md.", duration);
+
+    /// <summary>A path setting is relative to the repository root, like every path in ReleaseGate metadata.</summary>
+    public static string ResolvePath(GateContext context, string? setting) =>
+        setting is null ? context.ProjectPath : Path.GetFullPath(setting, context.RepositoryRoot);
+}
