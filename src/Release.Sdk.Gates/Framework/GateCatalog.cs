@@ -14,9 +14,9 @@ internal static class GateCatalog
         [GateKinds.Command] = name => new Command.CommandGate(name),
         [GateKinds.Docs] = name => new Docs.DocsGate(name),
         // — gates-build: replace each slot comment with its line —
-        // slot: coverage
-        // slot: security
-        // slot: vulnerable
+        [GateKinds.Coverage] = name => new Coverage.CoverageGate(name),
+        [GateKinds.Security] = name => new Security.SecurityGate(name),
+        [GateKinds.Vulnerable] = name => new Vulnerable.VulnerableDependenciesGate(name),
         // slot: container
         // — gates-analysis: replace each slot comment with its line —
         // slot: benchmark

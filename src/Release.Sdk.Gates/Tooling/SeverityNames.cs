@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>Severity words used by the tools (NuGet: Low/Moderate/High/Critical; SARIF: note/warning/error) and by settings.</summary>
 internal static class SeverityNames

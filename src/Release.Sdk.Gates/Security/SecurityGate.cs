@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Security;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Tooling;
 
-namespace Release.Sdk.Gates.Gates.Security;
+namespace Release.Sdk.Gates.Security;
 
 /// <summary>
 /// Security analysis (the seed's bandit): rebuilds the project with every .NET security analyzer rule on as a warning
@@ -14,7 +14,7 @@ namespace Release.Sdk.Gates.Gates.Security;
 /// </summary>
 internal sealed class SecurityGate(string name) : IReleaseGate
 {
-    public const string Kind = "security";
+    public const string Kind = GateKinds.Security;
 
     public string Name { get; } = name;
 
@@ -23,9 +23,9 @@ internal sealed class SecurityGate(string name) : IReleaseGate
         var clock = Stopwatch.StartNew();
         try
         {
-            var failAt = GateSettings.Severity(context, Name, "Severity", FindingSeverity.Medium);
+            var failAt = SettingValues.Severity(context, Name, "Severity", FindingSeverity.Medium);
             var ruleSeverities = RuleSeverities(Name, context.Setting("RuleSeverities"));
-            var timeout = GateSettings.Timeout(context, Name, TimeSpan.FromMinutes(10));
+            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(10));
             var target = GateResults.ResolvePath(context, context.Setting("Project"));
             var logs = Path.Combine(context.OutputDirectory, "sarif");
             if (Directory.Exists(logs)) Directory.Delete(logs, recursive: true);
@@ -35,7 +35,7 @@ internal sealed class SecurityGate(string name) : IReleaseGate
             var arguments = Arguments(target, hook, context.Setting("Configuration"));
             context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
-                Path.GetDirectoryName(target) ?? context.RepositoryRoot, null, timeout, cancellationToken).ConfigureAwait(false);
+                Path.GetDirectoryName(target) ?? context.RepositoryRoot, context.Environment, timeout, cancellationToken).ConfigureAwait(false);
             if (ToolFailure.NotRun("dotnet build", run, timeout) is { } reason)
                 return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the build finishes within TimeoutMinutes.", clock.Elapsed);
 
@@ -104,7 +104,7 @@ internal sealed class SecurityGate(string name) : IReleaseGate
         {
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || SeverityNames.TryParse(parts[1]) is not { } severity)
-                throw GateSettings.Invalid(gate, "RuleSeverities", text, "RULE=severity pairs separated by ';', e.g. CA2100=high;CA5351=critical");
+                throw SettingValues.Invalid(gate, "RuleSeverities", text, "RULE=severity pairs separated by ';', e.g. CA2100=high;CA5351=critical");
             map[parts[0]] = severity;
         }
         return map;

@@ -1,7 +1,7 @@
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>Result builders shared by the built-in gates, so "could not run" always reads the same way.</summary>
 internal static class GateResults

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Release.Sdk.Engine.Diagnostics;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Tooling;
 
-namespace Release.Sdk.Gates.Gates.Security;
+namespace Release.Sdk.Gates.Security;
 
 /// <summary>
 /// Reads SARIF 2.1 logs written by the compiler (`ErrorLog=…,version=2.1`) and keeps the security rules' results.

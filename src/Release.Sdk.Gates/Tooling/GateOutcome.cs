@@ -1,6 +1,6 @@
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>What a gate's pure evaluator decides; the gate adds its name, kind and duration.</summary>
 internal sealed record GateOutcome(GateStatus Status, string Summary, IReadOnlyList<GateFigure> Figures, IReadOnlyList<GateFinding> Findings, string? Remedy)

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Coverage;
+namespace Release.Sdk.Gates.Coverage;
 
 /// <summary>Covered/coverable lines and branches over all Cobertura reports, and the percentages the gate reports.</summary>
 internal sealed record CoverageTotals(int LinesCovered, int LinesValid, int BranchesCovered, int BranchesValid, int Reports)

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>
 /// One severity scale for the security and vulnerable-dependency gates, ordered so "at or above" is a comparison.

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>Turns a tool run that went wrong into the reason a gate reports: could not start, timed out, or its error lines.</summary>
 internal static partial class ToolFailure
@@ -29,7 +29,7 @@ internal static partial class ToolFailure
 
     /// <summary>Why the process did not produce a usable run, or null when it ran to an exit code.</summary>
     public static string? NotRun(string tool, GateProcessResult result, TimeSpan timeout) =>
-        result.StartFailure is not null ? $"{tool} could not be started: {result.StartFailure}"
+        result.StartFailure is not null ? result.StartFailure
         : result.TimedOut ? $"{tool} did not finish within {timeout.TotalMinutes:0.#} minutes and was stopped"
         : null;
 

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>
 /// The dotnet executable the gates run: the one MSBuild itself runs under (DOTNET_HOST_PATH, set by the SDK for tasks

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Tooling;
 
-namespace Release.Sdk.Gates.Gates.Coverage;
+namespace Release.Sdk.Gates.Coverage;
 
 /// <summary>
 /// The coverage gate's rules, values in and values out: failed tests fail; a test run that did not finish fails;

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Coverage;
+namespace Release.Sdk.Gates.Coverage;
 
 /// <summary>Reads VSTest TRX files (one per test project with `--logger trx`) into test counts and failed tests.</summary>
 internal static class TrxReports

@@ -4,7 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Release.Sdk.Engine.Diagnostics;
 
-namespace Release.Sdk.Gates.Gates.Coverage;
+namespace Release.Sdk.Gates.Coverage;
 
 /// <summary>
 /// Reads Cobertura XML (coverlet's format) and merges several reports line by line: a solution with two test projects

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Tooling;
 
-namespace Release.Sdk.Gates.Gates.Coverage;
+namespace Release.Sdk.Gates.Coverage;
 
 /// <summary>
 /// Tests + coverage (the seed's `pytest --cov --cov-fail-under=85`): runs `dotnet test` with coverlet's collector and a
@@ -13,7 +13,7 @@ namespace Release.Sdk.Gates.Gates.Coverage;
 /// </summary>
 internal sealed class CoverageGate(string name) : IReleaseGate
 {
-    public const string Kind = "coverage";
+    public const string Kind = GateKinds.Coverage;
     public const double DefaultThreshold = 85;
 
     public string Name { get; } = name;
@@ -23,9 +23,9 @@ internal sealed class CoverageGate(string name) : IReleaseGate
         var clock = Stopwatch.StartNew();
         try
         {
-            var threshold = GateSettings.Percent(context, Name, "Threshold", DefaultThreshold);
-            double? branchThreshold = context.Setting("BranchThreshold") is null ? null : GateSettings.Percent(context, Name, "BranchThreshold", 0);
-            var timeout = GateSettings.Timeout(context, Name, TimeSpan.FromMinutes(20));
+            var threshold = SettingValues.Percent(context, Name, "Threshold", DefaultThreshold);
+            double? branchThreshold = context.Setting("BranchThreshold") is null ? null : SettingValues.Percent(context, Name, "BranchThreshold", 0);
+            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(20));
             var target = GateResults.ResolvePath(context, context.Setting("Project"));
             var results = Path.Combine(context.OutputDirectory, "test-results");
             // Reports left from an earlier run would be merged into this one.
@@ -35,7 +35,7 @@ internal sealed class CoverageGate(string name) : IReleaseGate
             var arguments = Arguments(target, results, context.Setting("Filter"), context.Setting("Configuration"));
             context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
-                Path.GetDirectoryName(target) ?? context.RepositoryRoot, null, timeout, cancellationToken).ConfigureAwait(false);
+                Path.GetDirectoryName(target) ?? context.RepositoryRoot, context.Environment, timeout, cancellationToken).ConfigureAwait(false);
             if (ToolFailure.NotRun("dotnet test", run, timeout) is { } reason)
                 return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the tests finish within TimeoutMinutes.", clock.Elapsed);
 

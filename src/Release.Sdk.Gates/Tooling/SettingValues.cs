@@ -2,10 +2,10 @@ using System.Globalization;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Tooling;
 
 /// <summary>Reads a built-in gate's settings (ReleaseGate item metadata); a bad value is RSDK5020 naming the gate, the key and what is accepted.</summary>
-internal static class GateSettings
+internal static class SettingValues
 {
     public static double Percent(GateContext context, string gate, string key, double defaultValue)
     {
@@ -38,6 +38,6 @@ internal static class GateSettings
     }
 
     public static ReleaseException Invalid(string gate, string key, string value, string accepted) =>
-        new(DiagnosticCatalog.InvalidGateSetting,
+        new(DiagnosticCatalog.GateSettingInvalid,
             $"The '{gate}' gate's setting {key}=\"{value}\" is not valid: use {accepted} (metadata {key} on the ReleaseGate item '{gate}').");
 }

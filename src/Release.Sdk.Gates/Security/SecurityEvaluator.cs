@@ -1,7 +1,7 @@
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Tooling;
 
-namespace Release.Sdk.Gates.Gates.Security;
+namespace Release.Sdk.Gates.Security;
 
 /// <summary>
 /// The security gate's rules (the seed failed on bandit's high and medium findings): findings at or above the fail

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Security;
+namespace Release.Sdk.Gates.Security;
 
 /// <summary>
 /// Which analyzer rules are security rules. The SARIF log carries each rule's category ("Security"); when a log has no
