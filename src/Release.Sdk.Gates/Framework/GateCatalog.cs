@@ -17,7 +17,7 @@ internal static class GateCatalog
         [GateKinds.Coverage] = name => new Coverage.CoverageGate(name),
         [GateKinds.Security] = name => new Security.SecurityGate(name),
         [GateKinds.Vulnerable] = name => new Vulnerable.VulnerableDependenciesGate(name),
-        // slot: container
+        [GateKinds.Container] = name => new Container.ContainerImageGate(name),
         // — gates-analysis: replace each slot comment with its line —
         // slot: benchmark
         // slot: apicompat
