@@ -1,4 +1,5 @@
 using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Gates.Framework;
 using Release.Sdk.Gates.Security;
 using Release.Sdk.Gates.Tests.BuiltIn;
 using Release.Sdk.Gates.Tooling;
@@ -37,7 +38,7 @@ public sealed class SarifLogsTests
 
         var outcome = SecurityEvaluator.Evaluate(findings, FindingSeverity.High);
 
-        Assert.Equal(Framework.GateStatus.Fail, outcome.Status);
+        Assert.Equal(GateStatus.Fail, outcome.Status);
         Assert.EndsWith("at or above high (1 high, 1 medium): CA2100", outcome.Summary, StringComparison.Ordinal);
     }
 
