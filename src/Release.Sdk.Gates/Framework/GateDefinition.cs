@@ -27,6 +27,9 @@ internal static class GateMetadata
     public const string ExclusiveGroup = "ExclusiveGroup";
     public const string Command = "Command";
 
+    /// <summary>Set by the configuration reader, not by users: where the gate's relative paths start (see GateSettings.BaseDirectory).</summary>
+    public const string BaseDirectory = "BaseDirectory";
+
     /// <summary>"property" on items the targets add for ReleaseGateXxx=true: an explicit item of the same name wins, taking the property's metadata only where it has none.</summary>
     public const string Source = "Source";
 

@@ -10,7 +10,7 @@ namespace Release.Sdk.Gates.Framework;
 /// (same keys). MSBuild wins key by key; gates of the same name are merged with the MSBuild item's metadata winning.
 /// Shape (every key optional; values are strings, .releaserc may use numbers and booleans):
 /// <code>{ "mode": "block|report", "parallelism": "2", "timeout": "600", "inNotes": "true", "output": "obj",
-///   "project": "src/App/App.csproj", "gates": [ { "spec": "coverage", "kind": "coverage", "threshold": "85", … } ] }</code>
+///   "project": "src/App/App.csproj", "baseDirectory": "/repo/src/App", "gates": [ { "spec": "coverage", "kind": "coverage", "threshold": "85", … } ] }</code>
 /// </summary>
 internal static class GatesConfiguration
 {
@@ -30,8 +30,8 @@ internal static class GatesConfiguration
             Project: Value("project"));
 
         var items = new List<Dictionary<string, string>>();
-        items.AddRange(Items(releaserc?["gates"], ".releaserc.json gates.gates"));
-        items.AddRange(Items(msbuild?["gates"], "ReleaseGate items"));
+        items.AddRange(Items(releaserc?["gates"], ".releaserc.json gates.gates", baseDirectory: null));
+        items.AddRange(Items(msbuild?["gates"], "ReleaseGate items", Text(msbuild?["baseDirectory"])));
         var gates = Merge(items).Select(item => Define(item, options)).OfType<GateDefinition>().ToList();
         return (options, gates);
     }
@@ -101,7 +101,7 @@ internal static class GatesConfiguration
             ExclusiveGroup: group);
     }
 
-    private static IEnumerable<Dictionary<string, string>> Items(JsonNode? node, string origin)
+    private static IEnumerable<Dictionary<string, string>> Items(JsonNode? node, string origin, string? baseDirectory)
     {
         if (node is null) yield break;
         if (node is not JsonArray array)
@@ -118,6 +118,7 @@ internal static class GatesConfiguration
                 ?? throw Invalid($"{origin}: a gate has no name (\"name\" in .releaserc.json, the Include of a ReleaseGate item).");
             item["name"] = name.Trim();
             item["_origin"] = origin;
+            if (baseDirectory is not null) item[GateMetadata.BaseDirectory] = baseDirectory;
             yield return item;
         }
     }
