@@ -22,10 +22,10 @@ internal sealed record GateRunResult(IReadOnlyList<GateResult> Results, TimeSpan
 /// each gate under its own time limit. Whatever happens inside a gate — an exception, a coded settings error, a hang —
 /// becomes that gate's Fail result with the reason; the other gates still run and report.
 /// </summary>
-internal sealed class GateRunner(Func<string, string, IReleaseGate?> createGate, TimeProvider clock)
+/// <param name="abandonGrace">How long past its limit a gate that ignores cancellation is waited for before it is abandoned (default 10 s).</param>
+internal sealed class GateRunner(Func<string, string, IReleaseGate?> createGate, TimeProvider clock, TimeSpan? abandonGrace = null)
 {
-    /// <summary>How long past its limit a gate that ignores cancellation is waited for before it is abandoned.</summary>
-    internal static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(10);
+    private readonly TimeSpan _abandonGrace = abandonGrace ?? TimeSpan.FromSeconds(10);
 
     public GateRunner()
         : this(GateCatalog.Create, TimeProvider.System)
@@ -84,7 +84,7 @@ internal sealed class GateRunner(Func<string, string, IReleaseGate?> createGate,
 
         // Task.Run: a gate that blocks synchronously must not hold up the other lanes or the time limit.
         var run = Task.Run(() => gate.RunAsync(context, limit.Token), CancellationToken.None);
-        var abandon = Task.Delay(definition.Timeout + AbandonGrace, clock, cancellationToken);
+        var abandon = Task.Delay(definition.Timeout + _abandonGrace, clock, cancellationToken);
         if (await Task.WhenAny(run, abandon).ConfigureAwait(false) != run)
         {
             cancellationToken.ThrowIfCancellationRequested();
