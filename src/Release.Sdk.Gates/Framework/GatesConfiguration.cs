@@ -17,8 +17,10 @@ internal static class GatesConfiguration
     /// <summary>Keys the item-to-JSON writer adds that are not metadata.</summary>
     private static readonly HashSet<string> ItemKeys = new(StringComparer.OrdinalIgnoreCase) { "spec", "path", "name" };
 
-    public static (GatesOptions Options, IReadOnlyList<GateDefinition> Gates) Read(JsonObject? msbuild, JsonObject? releaserc)
+    /// <param name="knownKinds">The kinds that exist (default: <see cref="GateCatalog.Kinds"/>).</param>
+    public static (GatesOptions Options, IReadOnlyList<GateDefinition> Gates) Read(JsonObject? msbuild, JsonObject? releaserc, IReadOnlyCollection<string>? knownKinds = null)
     {
+        knownKinds ??= GateCatalog.Kinds;
         string? Value(string key) => Text(msbuild?[key]) ?? Text(releaserc?[key]);
 
         var options = new GatesOptions(
@@ -32,7 +34,7 @@ internal static class GatesConfiguration
         var items = new List<Dictionary<string, string>>();
         items.AddRange(Items(releaserc?["gates"], ".releaserc.json gates.gates", baseDirectory: null));
         items.AddRange(Items(msbuild?["gates"], "ReleaseGate items", Text(msbuild?["baseDirectory"])));
-        var gates = Merge(items).Select(item => Define(item, options)).OfType<GateDefinition>().ToList();
+        var gates = Merge(items).Select(item => Define(item, options, knownKinds)).OfType<GateDefinition>().ToList();
         return (options, gates);
     }
 
@@ -72,7 +74,7 @@ internal static class GatesConfiguration
     private static bool SameOrigin(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.TryGetValue("_origin", out var x) && b.TryGetValue("_origin", out var y) && x == y;
 
-    private static GateDefinition? Define(Dictionary<string, string> item, GatesOptions options)
+    private static GateDefinition? Define(Dictionary<string, string> item, GatesOptions options, IReadOnlyCollection<string> knownKinds)
     {
         var name = item["name"];
         item.Remove("_origin");
@@ -80,10 +82,10 @@ internal static class GatesConfiguration
 
         var kind = Get(item, GateMetadata.Kind) ?? (Get(item, GateMetadata.Command) is not null ? GateKinds.Command : name);
         kind = kind.Trim().ToLowerInvariant();
-        if (!GateCatalog.IsKnown(kind))
+        if (!knownKinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
         {
             throw new ReleaseException(DiagnosticCatalog.UnknownGateKind,
-                $"ReleaseGate '{name}' has kind '{kind}', which Release.Sdk does not know. Known kinds: {string.Join(", ", GateCatalog.Kinds.Order(StringComparer.Ordinal))}. " +
+                $"ReleaseGate '{name}' has kind '{kind}', which Release.Sdk does not know. Known kinds: {string.Join(", ", knownKinds.Order(StringComparer.Ordinal))}. " +
                 $"Set Kind=\"…\" to one of them, or give the item a Command=\"…\" to make it a custom command gate.");
         }
 
