@@ -18,7 +18,7 @@ internal static class GateReportMarkdown
         var md = new StringBuilder();
         md.Append("## Release quality gates\n\n");
         md.Append(Verdict(report)).Append("\n\n");
-        md.Append("| Gate | Result | Figures | Time |\n| --- | --- | --- | ---: |\n");
+        md.Append("| Gate | Result | Summary | Time |\n| --- | --- | --- | ---: |\n");
         foreach (var result in report.Results)
         {
             md.Append(CultureInfo.InvariantCulture,
