@@ -9,7 +9,7 @@ namespace Release.Sdk.Gates.Container;
 /// Container image (the seed's `docker build`): `dotnet publish -t:PublishContainer` into a tar archive in the gate's
 /// output folder — no Docker daemon needed, only the base image's registry. Settings: Project, BaseImage
 /// (ContainerBaseImage), Repository (ContainerRepository), Tag (default the release version), InsecureRegistries
-/// (plain-HTTP registries, comma-separated host:port), MaxSizeMB, Configuration, TimeoutMinutes (default 10).
+/// (plain-HTTP registries, comma-separated host:port), MaxSizeMB, Configuration; the time limit is the framework's Timeout metadata.
 /// </summary>
 internal sealed class ContainerImageGate(string name) : IReleaseGate
 {
@@ -24,8 +24,8 @@ internal sealed class ContainerImageGate(string name) : IReleaseGate
         try
         {
             var maxSize = SettingValues.OptionalPositive(context, Name, "MaxSizeMB");
-            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(10));
-            var target = GateResults.ResolvePath(context, context.Setting("Project"));
+            var timeout = SettingValues.ProcessLimit;
+            var target = context.Path("Project") ?? context.ProjectPath;
             Directory.CreateDirectory(context.OutputDirectory);
             var archive = Path.Combine(context.OutputDirectory, "image.tar");
             if (File.Exists(archive)) File.Delete(archive);
@@ -36,8 +36,8 @@ internal sealed class ContainerImageGate(string name) : IReleaseGate
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
                 Path.GetDirectoryName(target) ?? context.RepositoryRoot, Environment(context.Environment, context.Setting("InsecureRegistries")),
                 timeout, cancellationToken).ConfigureAwait(false);
-            if (ToolFailure.NotRun("dotnet publish", run, timeout) is { } reason)
-                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the base image registry answers within TimeoutMinutes.", clock.Elapsed);
+            if (ToolFailure.NotRun("dotnet publish", run) is { } reason)
+                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the base image registry answers within the gate's Timeout (metadata Timeout or ReleaseGateTimeout).", clock.Elapsed);
 
             ContainerImage? image = null;
             if (run.ExitCode == 0 && File.Exists(archive))

@@ -9,7 +9,7 @@ namespace Release.Sdk.Gates.Coverage;
 /// Tests + coverage (the seed's `pytest --cov --cov-fail-under=85`): runs `dotnet test` with coverlet's collector and a
 /// TRX logger into the gate's output folder, then judges the TRX counts and the merged Cobertura reports.
 /// Settings: Project (solution or test project; default the released project), Threshold (line %, default 85),
-/// BranchThreshold (branch %, warns), Filter (dotnet test --filter), Configuration, TimeoutMinutes (default 20).
+/// BranchThreshold (branch %, warns), Filter (dotnet test --filter), Configuration; the time limit is the framework's Timeout metadata.
 /// </summary>
 internal sealed class CoverageGate(string name) : IReleaseGate
 {
@@ -25,8 +25,8 @@ internal sealed class CoverageGate(string name) : IReleaseGate
         {
             var threshold = SettingValues.Percent(context, Name, "Threshold", DefaultThreshold);
             double? branchThreshold = context.Setting("BranchThreshold") is null ? null : SettingValues.Percent(context, Name, "BranchThreshold", 0);
-            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(20));
-            var target = GateResults.ResolvePath(context, context.Setting("Project"));
+            var timeout = SettingValues.ProcessLimit;
+            var target = context.Path("Project") ?? context.ProjectPath;
             var results = Path.Combine(context.OutputDirectory, "test-results");
             // Reports left from an earlier run would be merged into this one.
             if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
@@ -36,8 +36,8 @@ internal sealed class CoverageGate(string name) : IReleaseGate
             context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
                 Path.GetDirectoryName(target) ?? context.RepositoryRoot, context.Environment, timeout, cancellationToken).ConfigureAwait(false);
-            if (ToolFailure.NotRun("dotnet test", run, timeout) is { } reason)
-                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the tests finish within TimeoutMinutes.", clock.Elapsed);
+            if (ToolFailure.NotRun("dotnet test", run) is { } reason)
+                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the tests finish within the gate's Timeout (metadata Timeout or ReleaseGateTimeout).", clock.Elapsed);
 
             var tests = TrxReports.Read(Files(results, "*.trx"));
             var coverageFiles = Files(results, "coverage.cobertura.xml");

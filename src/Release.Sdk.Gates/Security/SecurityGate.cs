@@ -10,7 +10,7 @@ namespace Release.Sdk.Gates.Security;
 /// Security analysis (the seed's bandit): rebuilds the project with every .NET security analyzer rule on as a warning
 /// (AnalysisModeSecurity=All) and one SARIF 2.1 log per project, then judges the security rules' findings.
 /// Settings: Project, Severity (fail at or above; default medium), RuleSeverities ("CA2100=high;CA5351=high"),
-/// Configuration, TimeoutMinutes (default 10).
+/// Configuration; the time limit is the framework's Timeout metadata.
 /// </summary>
 internal sealed class SecurityGate(string name) : IReleaseGate
 {
@@ -25,8 +25,8 @@ internal sealed class SecurityGate(string name) : IReleaseGate
         {
             var failAt = SettingValues.Severity(context, Name, "Severity", FindingSeverity.Medium);
             var ruleSeverities = RuleSeverities(Name, context.Setting("RuleSeverities"));
-            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(10));
-            var target = GateResults.ResolvePath(context, context.Setting("Project"));
+            var timeout = SettingValues.ProcessLimit;
+            var target = context.Path("Project") ?? context.ProjectPath;
             var logs = Path.Combine(context.OutputDirectory, "sarif");
             if (Directory.Exists(logs)) Directory.Delete(logs, recursive: true);
             Directory.CreateDirectory(logs);
@@ -36,8 +36,8 @@ internal sealed class SecurityGate(string name) : IReleaseGate
             context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
                 Path.GetDirectoryName(target) ?? context.RepositoryRoot, context.Environment, timeout, cancellationToken).ConfigureAwait(false);
-            if (ToolFailure.NotRun("dotnet build", run, timeout) is { } reason)
-                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the build finishes within TimeoutMinutes.", clock.Elapsed);
+            if (ToolFailure.NotRun("dotnet build", run) is { } reason)
+                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the build finishes within the gate's Timeout (metadata Timeout or ReleaseGateTimeout).", clock.Elapsed);
 
             var findings = SarifLogs.Read(
                 [.. Directory.EnumerateFiles(logs, "*.sarif").Order(StringComparer.Ordinal).Select(p => (p, File.ReadAllText(p)))], ruleSeverities);

@@ -12,8 +12,4 @@ internal static class GateResults
 
     public static GateResult FromError(string gate, string kind, ReleaseException error, TimeSpan duration) =>
         new(gate, kind, GateStatus.Fail, $"{error.Code}: {error.Message}", [], [], $"See docs/diagnostics/{error.Code}.md.", duration);
-
-    /// <summary>A path setting is relative to the repository root, like every path in ReleaseGate metadata.</summary>
-    public static string ResolvePath(GateContext context, string? setting) =>
-        setting is null ? context.ProjectPath : Path.GetFullPath(setting, context.RepositoryRoot);
 }

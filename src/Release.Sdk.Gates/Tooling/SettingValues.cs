@@ -24,11 +24,11 @@ internal static class SettingValues
         throw Invalid(gate, key, text, "a positive number");
     }
 
-    public static TimeSpan Timeout(GateContext context, string gate, TimeSpan defaultValue)
-    {
-        var minutes = OptionalPositive(context, gate, "TimeoutMinutes");
-        return minutes is null ? defaultValue : TimeSpan.FromMinutes(minutes.Value);
-    }
+    /// <summary>
+    /// A backstop per tool run: the gate runner already cuts every process at the gate's deadline (metadata Timeout,
+    /// ReleaseGateTimeout); this only bounds a gate used without the runner.
+    /// </summary>
+    public static readonly TimeSpan ProcessLimit = TimeSpan.FromHours(1);
 
     public static FindingSeverity Severity(GateContext context, string gate, string key, FindingSeverity defaultValue)
     {

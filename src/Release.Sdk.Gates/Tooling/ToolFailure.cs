@@ -28,9 +28,9 @@ internal static partial class ToolFailure
     }
 
     /// <summary>Why the process did not produce a usable run, or null when it ran to an exit code.</summary>
-    public static string? NotRun(string tool, GateProcessResult result, TimeSpan timeout) =>
+    public static string? NotRun(string tool, GateProcessResult result) =>
         result.StartFailure is not null ? result.StartFailure
-        : result.TimedOut ? $"{tool} did not finish within {timeout.TotalMinutes:0.#} minutes and was stopped"
+        : result.TimedOut ? $"{tool} did not finish within the gate's time limit and was stopped"
         : null;
 
     /// <summary>The last non-empty lines of a tool's output, for a failure whose errors are not in MSBuild's format.</summary>

@@ -8,7 +8,7 @@ namespace Release.Sdk.Gates.Vulnerable;
 /// <summary>
 /// Vulnerable dependencies (the seed's `safety check`): NuGet's own audit, `dotnet list package --vulnerable
 /// --include-transitive --format json`, against the audit sources of nuget.config. Settings: Project, Severity (fail at
-/// or above; default low, i.e. any advisory, like the seed), TimeoutMinutes (default 10).
+/// or above; default low, i.e. any advisory, like the seed); the time limit is the framework's Timeout metadata.
 /// </summary>
 internal sealed class VulnerableDependenciesGate(string name) : IReleaseGate
 {
@@ -24,14 +24,14 @@ internal sealed class VulnerableDependenciesGate(string name) : IReleaseGate
         try
         {
             var failAt = SettingValues.Severity(context, Name, "Severity", FindingSeverity.Low);
-            var timeout = SettingValues.Timeout(context, Name, TimeSpan.FromMinutes(10));
-            var target = GateResults.ResolvePath(context, context.Setting("Project"));
+            var timeout = SettingValues.ProcessLimit;
+            var target = context.Path("Project") ?? context.ProjectPath;
             var arguments = Arguments(target);
             context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
             var run = await context.Processes.RunAsync(DotnetHost.Resolve(context.Environment), arguments,
                 Path.GetDirectoryName(target) ?? context.RepositoryRoot, context.Environment, timeout, cancellationToken).ConfigureAwait(false);
-            if (ToolFailure.NotRun("dotnet list package", run, timeout) is { } reason)
-                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the package sources answer within TimeoutMinutes.", clock.Elapsed);
+            if (ToolFailure.NotRun("dotnet list package", run) is { } reason)
+                return GateResults.CouldNotRun(Name, Kind, reason, "Check that the .NET SDK is on PATH and the package sources answer within the gate's Timeout (metadata Timeout or ReleaseGateTimeout).", clock.Elapsed);
 
             Directory.CreateDirectory(context.OutputDirectory);
             await File.WriteAllTextAsync(Path.Combine(context.OutputDirectory, "vulnerable.json"), run.StandardOutput, cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,6 @@ public sealed class CoverageGateTests
     [InlineData("Threshold", "high")]
     [InlineData("Threshold", "120")]
     [InlineData("BranchThreshold", "-1")]
-    [InlineData("TimeoutMinutes", "0")]
     public async Task A_bad_setting_fails_with_RSDK5003_before_running_anything(string key, string value)
     {
         using var dir = new TempDirectory();
