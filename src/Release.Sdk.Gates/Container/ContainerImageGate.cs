@@ -45,7 +45,7 @@ internal sealed class ContainerImageGate(string name) : IReleaseGate
                 await using var stream = File.OpenRead(archive);
                 image = ContainerArchive.Read(stream, archive);
             }
-            var errors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError);
+            var errors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError).Select(e => GateResults.Relative(e, context.RepositoryRoot)).ToList();
             var shown = Path.GetRelativePath(context.RepositoryRoot, archive).Replace('\\', '/');
             return ContainerEvaluator.Evaluate(run.ExitCode ?? -1, errors, image, maxSize, shown).ToResult(Name, Kind, clock.Elapsed);
         }

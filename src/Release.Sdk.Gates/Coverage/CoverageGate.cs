@@ -42,7 +42,7 @@ internal sealed class CoverageGate(string name) : IReleaseGate
             var tests = TrxReports.Read(Files(results, "*.trx"));
             var coverageFiles = Files(results, "coverage.cobertura.xml");
             var coverage = coverageFiles.Count == 0 ? null : CoberturaReports.Merge(coverageFiles);
-            var errors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError);
+            var errors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError).Select(e => GateResults.Relative(e, context.RepositoryRoot)).ToList();
             return CoverageEvaluator.Evaluate(tests, coverage, run.ExitCode ?? -1, threshold, branchThreshold, errors).ToResult(Name, Kind, clock.Elapsed);
         }
         catch (ReleaseException e)

@@ -42,7 +42,7 @@ internal sealed class SecurityGate(string name) : IReleaseGate
             var findings = SarifLogs.Read(
                 [.. Directory.EnumerateFiles(logs, "*.sarif").Order(StringComparer.Ordinal).Select(p => (p, File.ReadAllText(p)))], ruleSeverities);
             // A build that failed for another reason (a compile error) analysed nothing reliable: report it as such.
-            var buildErrors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError)
+            var buildErrors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError).Select(e => GateResults.Relative(e, context.RepositoryRoot))
                 .Where(e => !SecurityRules.IsSecurity(e.Rule, null)).ToList();
             if (run.ExitCode != 0 && buildErrors.Count > 0 || !Directory.EnumerateFiles(logs, "*.sarif").Any())
             {
@@ -50,7 +50,8 @@ internal sealed class SecurityGate(string name) : IReleaseGate
                     buildErrors.Count > 0 ? $"the build failed: {buildErrors[0].Rule}: {buildErrors[0].Message}" : $"the build wrote no SARIF log ({ToolFailure.Tail(run)})",
                     "Fix the build errors (run `dotnet build` on the project) so the analyzers can run.", clock.Elapsed, buildErrors);
             }
-            return SecurityEvaluator.Evaluate(findings, failAt).ToResult(Name, Kind, clock.Elapsed);
+            var outcome = SecurityEvaluator.Evaluate(findings, failAt);
+            return outcome.ToResult(Name, Kind, clock.Elapsed) with { Findings = [.. outcome.Findings.Select(f => GateResults.Relative(f, context.RepositoryRoot))] };
         }
         catch (ReleaseException e)
         {
