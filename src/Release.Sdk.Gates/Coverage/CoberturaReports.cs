@@ -44,9 +44,12 @@ internal static partial class CoberturaReports
             }
         }
 
+        var files = lines.GroupBy(l => l.Key.File, StringComparer.Ordinal)
+            .Select(g => new FileCoverage(g.Key, g.Count(l => l.Value.Hit), g.Count()))
+            .OrderByDescending(f => f.Uncovered).ThenBy(f => f.File, StringComparer.Ordinal).ToList();
         return new CoverageTotals(
             lines.Values.Count(l => l.Hit), lines.Count,
-            lines.Values.Sum(l => l.BranchesCovered), lines.Values.Sum(l => l.BranchesTotal), count);
+            lines.Values.Sum(l => l.BranchesCovered), lines.Values.Sum(l => l.BranchesTotal), count) { Files = files };
     }
 
     private static IEnumerable<(string File, int Line, long Hits, int Covered, int Total)> ReadLines(string name, string xml)
@@ -63,9 +66,13 @@ internal static partial class CoberturaReports
 
         if (document.Root?.Name.LocalName != "coverage") throw Unreadable(name, "the root element is not <coverage>");
         var result = new List<(string, int, long, int, int)>();
+        // coverlet writes file names relative to <sources>; with a single source root the full path is known, so two
+        // reports with different roots (deterministic builds map paths) still agree on a file.
+        var sources = document.Root.Elements("sources").Elements("source").Select(e => e.Value.Trim()).ToList();
         foreach (var cls in document.Descendants("class"))
         {
             var file = cls.Attribute("filename")?.Value ?? cls.Attribute("name")?.Value ?? "";
+            if (sources.Count == 1 && !Path.IsPathRooted(file)) file = Path.Combine(sources[0], file);
             // Only the class's own <lines>: the same lines are repeated under each <method>.
             foreach (var line in cls.Elements("lines").Elements("line"))
             {

@@ -52,7 +52,7 @@ internal static class CoverageEvaluator
         if (coverage.LinePercent < lineThreshold)
         {
             return new GateOutcome(GateStatus.Fail,
-                $"line coverage {Percent(coverage.LinePercent)} is below the threshold {Percent(lineThreshold)} ({tests.Passed} tests passed)", figures, [],
+                $"line coverage {Percent(coverage.LinePercent)} is below the threshold {Percent(lineThreshold)} ({tests.Passed} tests passed)", figures, LeastCovered(coverage),
                 $"Add tests for the uncovered code (open the Cobertura report in the gate's output folder, e.g. with ReportGenerator) or, deliberately, lower ReleaseCoverageThreshold.");
         }
         if (branchThreshold is { } b && coverage.BranchPercent < b)
@@ -63,6 +63,11 @@ internal static class CoverageEvaluator
         }
         return new GateOutcome(GateStatus.Pass, $"{tests.Passed} tests passed{CoverageText(coverage)}", figures, [], null);
     }
+
+    /// <summary>The files with the most uncovered lines: where tests would raise the figure most.</summary>
+    private static IReadOnlyList<GateFinding> LeastCovered(CoverageTotals coverage) =>
+        [.. coverage.Files.Where(f => f.Uncovered > 0).Take(5).Select(f => new GateFinding("uncovered-lines",
+            $"{f.Uncovered} of {f.LinesValid} lines not covered ({Percent(Math.Round(100.0 * f.LinesCovered / f.LinesValid, 2))} covered)", f.File, Severity: "warning"))];
 
     private static string CoverageText(CoverageTotals? coverage) =>
         coverage is null || coverage.LinesValid == 0 ? "" : $", line coverage {Percent(coverage.LinePercent)}, branch coverage {Percent(coverage.BranchPercent)}";

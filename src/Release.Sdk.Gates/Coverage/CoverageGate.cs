@@ -43,7 +43,8 @@ internal sealed class CoverageGate(string name) : IReleaseGate
             var coverageFiles = Files(results, "coverage.cobertura.xml");
             var coverage = coverageFiles.Count == 0 ? null : CoberturaReports.Merge(coverageFiles);
             var errors = ToolFailure.MSBuildErrors(run.StandardOutput + "\n" + run.StandardError).Select(e => GateResults.Relative(e, context.RepositoryRoot)).ToList();
-            return CoverageEvaluator.Evaluate(tests, coverage, run.ExitCode ?? -1, threshold, branchThreshold, errors).ToResult(Name, Kind, clock.Elapsed);
+            var outcome = CoverageEvaluator.Evaluate(tests, coverage, run.ExitCode ?? -1, threshold, branchThreshold, errors);
+            return outcome.ToResult(Name, Kind, clock.Elapsed) with { Findings = [.. outcome.Findings.Select(f => GateResults.Relative(f, context.RepositoryRoot))] };
         }
         catch (ReleaseException e)
         {

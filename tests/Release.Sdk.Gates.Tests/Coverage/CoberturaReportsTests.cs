@@ -33,6 +33,22 @@ public sealed class CoberturaReportsTests
     }
 
     [Fact]
+    public void Files_are_listed_with_the_most_uncovered_first()
+    {
+        var totals = CoberturaReports.Merge([("r", Report(("A.cs", 1, 1, null), ("B.cs", 1, 0, null), ("B.cs", 2, 0, null), ("A.cs", 2, 0, null)))]);
+
+        Assert.Equal([new FileCoverage("B.cs", 0, 2), new FileCoverage("A.cs", 1, 2)], totals.Files);
+    }
+
+    [Fact]
+    public void File_names_are_resolved_against_the_single_source_root()
+    {
+        var totals = CoberturaReports.Merge([("partial", Samples.Recorded("partial.cobertura.xml"))]);
+
+        Assert.Equal("/tmp/gb-cov/Calculator/Arithmetic.cs", Assert.Single(totals.Files).File);
+    }
+
+    [Fact]
     public void Lines_repeated_under_methods_are_counted_once()
     {
         var totals = CoberturaReports.Merge([("r", Report(("A.cs", 1, 1, null), ("A.cs", 2, 0, null)))]);
@@ -59,7 +75,11 @@ public sealed class CoberturaReportsTests
     {
         var xml = Samples.Recorded("failing.cobertura.xml");
 
-        Assert.Equal(CoberturaReports.Merge([("a", xml)]) with { Reports = 2 }, CoberturaReports.Merge([("a", xml), ("b", xml)]));
+        var once = CoberturaReports.Merge([("a", xml)]);
+        var twice = CoberturaReports.Merge([("a", xml), ("b", xml)]);
+
+        Assert.Equal(once with { Reports = 2, Files = [] }, twice with { Files = [] });
+        Assert.Equal(once.Files, twice.Files);
     }
 
     [Fact]

@@ -23,9 +23,12 @@ public sealed class CoverageEvaluatorTests
     [Fact]
     public void Coverage_below_the_threshold_fails_and_says_how_to_fix_it()
     {
-        var outcome = CoverageEvaluator.Evaluate(AllPassed, new CoverageTotals(60, 100, 0, 0, 1), 0, 85, null, []);
+        var coverage = new CoverageTotals(60, 100, 0, 0, 1) { Files = [new FileCoverage("src/Orders.cs", 10, 50), new FileCoverage("src/Done.cs", 50, 50)] };
+        var outcome = CoverageEvaluator.Evaluate(AllPassed, coverage, 0, 85, null, []);
 
         Assert.Equal(GateStatus.Fail, outcome.Status);
+        var finding = Assert.Single(outcome.Findings); // fully covered files are not listed
+        Assert.Equal(("src/Orders.cs", "40 of 50 lines not covered (20 % covered)"), (finding.File, finding.Message));
         Assert.Contains("line coverage 60 % is below the threshold 85 %", outcome.Summary, StringComparison.Ordinal);
         Assert.Contains("ReleaseCoverageThreshold", outcome.Remedy, StringComparison.Ordinal);
     }

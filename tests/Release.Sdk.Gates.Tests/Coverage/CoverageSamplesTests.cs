@@ -57,6 +57,7 @@ public sealed class CoverageSamplesTests(CoverageSamples samples, ITestOutputHel
         var line = Assert.Single(samples.Partial.Figures, f => f.Name == "line coverage");
         Assert.InRange(line.Value, 50, 65);
         Assert.Contains("below the threshold 85 %", samples.Partial.Summary, StringComparison.Ordinal);
+        Assert.Contains(samples.Partial.Findings, f => f.File == "Calculator/Arithmetic.cs");
     }
 
     [Fact]
