@@ -29,6 +29,12 @@ internal static class CoverageEvaluator
             return new GateOutcome(GateStatus.Fail, $"{tests.Failed} of {tests.Total} tests failed{CoverageText(coverage)}", figures, tests.FailedTests,
                 "Fix the failing tests (run `dotnet test` locally to reproduce) before releasing.");
         }
+        if (tests.Files == 0 && exitCode == 0)
+        {
+            // dotnet test on a project that is not a test project (the released library itself) builds and says nothing.
+            return new GateOutcome(GateStatus.Fail, "no tests were run: the project or solution has no test project", figures, [],
+                "Point the gate at the tests: ReleaseGatesProject (or the gate's Project metadata) = the solution or the test project.");
+        }
         if (tests.Files == 0 || exitCode != 0 && tests.Total == 0)
         {
             return new GateOutcome(GateStatus.Fail, $"the test run did not complete (dotnet test exit code {exitCode}, no test results)", figures, buildErrors,

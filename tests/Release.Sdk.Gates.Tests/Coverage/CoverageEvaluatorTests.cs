@@ -80,6 +80,16 @@ public sealed class CoverageEvaluatorTests
     }
 
     [Fact]
+    public void A_clean_run_without_any_results_file_says_there_is_no_test_project()
+    {
+        var outcome = CoverageEvaluator.Evaluate(TestRunTotals.None, null, 0, 85, null, []);
+
+        Assert.Equal(GateStatus.Fail, outcome.Status);
+        Assert.Equal("no tests were run: the project or solution has no test project", outcome.Summary);
+        Assert.Contains("ReleaseGatesProject", outcome.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Passing_tests_without_a_coverage_report_fail_and_name_coverlet()
     {
         var outcome = CoverageEvaluator.Evaluate(AllPassed, null, 0, 85, null, []);
