@@ -5,6 +5,5 @@ internal static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor BenchmarkReportInvalid = new("RSDK5040", Severity.Error, "A BenchmarkDotNet report cannot be read");
     public static readonly DiagnosticDescriptor OpenApiDocumentInvalid = new("RSDK5041", Severity.Error, "An OpenAPI document cannot be read");
-    public static readonly DiagnosticDescriptor AnalysisGateSettingInvalid = new("RSDK5042", Severity.Error, "An analysis gate setting is invalid");
-    public static readonly DiagnosticDescriptor GateBaselineUnavailable = new("RSDK5043", Severity.Error, "A gate's baseline (previous release's results or API) cannot be found");
+    public static readonly DiagnosticDescriptor GateBaselineUnavailable = new("RSDK5042", Severity.Error, "A gate's baseline (previous release's results or API) cannot be found");
 }

@@ -19,7 +19,7 @@ internal static class GateCatalog
         // slot: vulnerable
         // slot: container
         // — gates-analysis: replace each slot comment with its line —
-        // slot: benchmark
+        [GateKinds.Benchmark] = name => new Benchmark.BenchmarkGate(name),
         // slot: apicompat
         // slot: efmigrations
         // — end of built-in gates —

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// One benchmark's timings from one run, in nanoseconds per operation: the mean, the sample variance of the iteration

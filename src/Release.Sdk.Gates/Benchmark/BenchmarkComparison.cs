@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 internal enum BenchmarkVerdict
 {

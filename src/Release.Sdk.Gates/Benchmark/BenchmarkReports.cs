@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Reads one report file, or every <c>*-report-full*.json</c> under a directory (one BenchmarkDotNet run writes one file per

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Student's t distribution: CDF through the regularized incomplete beta function (continued fraction, Lentz's method,

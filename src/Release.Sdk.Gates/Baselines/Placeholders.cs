@@ -1,6 +1,6 @@
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Baselines;
 
 /// <summary>
 /// {PreviousVersion}, {PreviousTag} and {Version} in a baseline path or URL, so one setting names the previous release's

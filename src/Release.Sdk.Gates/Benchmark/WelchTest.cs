@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Welch's unequal-variances t-test of "current is slower than baseline" (one-sided), and the confidence interval of the

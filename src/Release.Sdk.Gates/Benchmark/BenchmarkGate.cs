@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Analysis;
+using Release.Sdk.Gates.Baselines;
 
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Benchmark regression gate ("benchmark"). Optionally runs a BenchmarkDotNet project (Project, Arguments), reads the
@@ -12,9 +13,8 @@ namespace Release.Sdk.Gates.Gates.Benchmark;
 /// The merged current results are written to the gate's output directory as benchmark-report-full.json: attach that
 /// file to the release (ReleaseAsset) and the next release's gate can use its URL as Baseline.
 /// </summary>
-internal sealed class BenchmarkGate(string name = "benchmark") : IReleaseGate
+internal sealed class BenchmarkGate(string name) : IReleaseGate
 {
-    public const string Kind = "benchmark";
     public const string MergedReportFileName = "benchmark-report-full.json";
 
     public string Name { get; } = name;
@@ -31,7 +31,7 @@ internal sealed class BenchmarkGate(string name = "benchmark") : IReleaseGate
         {
             verdict = GateVerdict.CannotRun($"{e.Descriptor.Code}: {e.Message}", "Fix the cause above; a gate that cannot run blocks the release.");
         }
-        return verdict.ToResult(Name, Kind, stopwatch.Elapsed);
+        return verdict.ToResult(Name, GateKinds.Benchmark, stopwatch.Elapsed);
     }
 
     private async Task<GateVerdict> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class BenchmarkGate(string name = "benchmark") : IReleaseGate
         Directory.CreateDirectory(context.OutputDirectory);
 
         string resultsPath;
-        if (context.PathSetting("Project") is { } project)
+        if (context.ExpandedPath("Project") is { } project)
         {
             var artifacts = Path.Combine(context.OutputDirectory, "artifacts");
             var run = await RunBenchmarksAsync(context, project, artifacts, cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,7 @@ internal sealed class BenchmarkGate(string name = "benchmark") : IReleaseGate
         }
         else
         {
-            resultsPath = context.PathSetting("Results") ?? Path.Combine(GateSettings.ProjectDirectory(context), "BenchmarkDotNet.Artifacts", "results");
+            resultsPath = context.ExpandedPath("Results") ?? Path.Combine(context.ProjectDirectory(), "BenchmarkDotNet.Artifacts", "results");
         }
 
         var currentFiles = BenchmarkReports.Files(resultsPath);
@@ -79,7 +79,7 @@ internal sealed class BenchmarkGate(string name = "benchmark") : IReleaseGate
         var extra = (context.Setting("Arguments") ?? "--filter *").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         List<string> arguments = ["run", "-c", context.Setting("Configuration") ?? "Release", "--project", project, "--", .. extra, "--exporters", "json", "--artifacts", artifacts];
         context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
-        var result = await context.Processes.RunAsync("dotnet", arguments, GateSettings.ProjectDirectory(context), context.Environment,
+        var result = await context.Processes.RunAsync("dotnet", arguments, context.ProjectDirectory(), context.Environment,
             context.Timeout(Name, TimeSpan.FromMinutes(30)), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(context.OutputDirectory, "benchmark.log"), result.StandardOutput + result.StandardError, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded) return null;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Release.Sdk.Engine.Diagnostics;
 
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Reads BenchmarkDotNet's full JSON report (JsonExporter.Full / FullCompressed: <c>*-report-full*.json</c>). Per benchmark

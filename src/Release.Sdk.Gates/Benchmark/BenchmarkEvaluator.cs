@@ -1,8 +1,9 @@
 using System.Globalization;
 using Release.Sdk.Gates.Framework;
-using Release.Sdk.Gates.Gates.Shared;
+using Release.Sdk.Gates.Analysis;
+using Release.Sdk.Gates.Baselines;
 
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>Turns the per-benchmark comparisons into the gate's verdict: status, figures, one finding per benchmark, remedy.</summary>
 internal static class BenchmarkEvaluator

@@ -1,6 +1,6 @@
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Analysis;
 
 /// <summary>What a pure evaluator decides; the gate adds its name, kind and duration to make the GateResult.</summary>
 internal sealed record GateVerdict(

@@ -1,4 +1,4 @@
-namespace Release.Sdk.Gates.Gates.Benchmark;
+namespace Release.Sdk.Gates.Benchmark;
 
 /// <summary>
 /// Compares each benchmark of the current run with the baseline. The seed failed on a mean regression over 20 %; a

@@ -1,7 +1,8 @@
 using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Gates.Analysis;
 using Release.Sdk.Gates.Framework;
 
-namespace Release.Sdk.Gates.Gates.Shared;
+namespace Release.Sdk.Gates.Baselines;
 
 /// <summary>
 /// Finds a gate's baseline (the previous release's benchmark results or API document) from its Baseline setting:
@@ -27,7 +28,7 @@ internal static class BaselineLocator
         if (expanded.StartsWith("git:", StringComparison.OrdinalIgnoreCase))
             return await FromGitAsync(context, gate, expanded[4..], cancellationToken).ConfigureAwait(false);
 
-        var path = Path.GetFullPath(expanded, GateSettings.ProjectDirectory(context));
+        var path = Path.GetFullPath(expanded, context.RepositoryRoot);
         return File.Exists(path) ? path : throw Unavailable(gate, $"the file '{path}' does not exist",
             $"Point {setting} at the previous release's file, or keep that file in the repository.");
     }
