@@ -20,7 +20,7 @@ internal static class GateCatalog
         // slot: container
         // — gates-analysis: replace each slot comment with its line —
         [GateKinds.Benchmark] = name => new Benchmark.BenchmarkGate(name),
-        // slot: apicompat
+        [GateKinds.ApiCompat] = name => new ApiCompat.ApiCompatGate(name),
         // slot: efmigrations
         // — end of built-in gates —
     };
