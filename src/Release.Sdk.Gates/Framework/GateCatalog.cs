@@ -21,7 +21,7 @@ internal static class GateCatalog
         // — gates-analysis: replace each slot comment with its line —
         [GateKinds.Benchmark] = name => new Benchmark.BenchmarkGate(name),
         [GateKinds.ApiCompat] = name => new ApiCompat.ApiCompatGate(name),
-        // slot: efmigrations
+        [GateKinds.EfMigrations] = name => new EfMigrations.EfMigrationsGate(name),
         // — end of built-in gates —
     };
 
