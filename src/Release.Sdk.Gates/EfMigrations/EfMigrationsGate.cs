@@ -37,6 +37,7 @@ internal sealed class EfMigrationsGate(string name) : IReleaseGate
         var project = context.ExpandedPath("Project") ?? context.ProjectPath;
         var selection = Selection(context, project);
         var log = new List<string>();
+        if (await RestoreIfNeededAsync(context, project, log, cancellationToken).ConfigureAwait(false) is { } restoreFailed) return restoreFailed;
 
         var pending = await EfAsync(context, ["migrations", "has-pending-model-changes", .. selection], log, cancellationToken).ConfigureAwait(false);
         GateProcessResult? script = null, apply = null;
@@ -69,6 +70,19 @@ internal sealed class EfMigrationsGate(string name) : IReleaseGate
             Path.GetRelativePath(context.RepositoryRoot, project).Replace('\\', '/'));
     }
 
+    // dotnet-ef reads the project's metadata before it builds, and that needs obj/project.assets.json: restore a fresh checkout first.
+    private async Task<GateVerdict?> RestoreIfNeededAsync(GateContext context, string project, List<string> log, CancellationToken cancellationToken)
+    {
+        var projectDirectory = Directory.Exists(project) ? project : Path.GetDirectoryName(project)!;
+        if (File.Exists(Path.Combine(projectDirectory, "obj", "project.assets.json"))) return null;
+        var restore = await context.Processes.RunAsync("dotnet", ["restore", project, "-nodeReuse:false"], context.RepositoryRoot, context.Environment,
+            context.Timeout(Name, TimeSpan.FromMinutes(10)), cancellationToken).ConfigureAwait(false);
+        log.Add($"$ dotnet restore {project}  (exit {restore.ExitCode})");
+        log.Add(restore.StandardOutput + restore.StandardError);
+        return restore.Succeeded ? null
+            : GateVerdict.CannotRun($"`dotnet restore {project}` failed: {EfToolOutput.LastError(restore)}", "Fix the restore error (see the gate's dotnet-ef.log), then run the gates again.");
+    }
+
     private static List<string> Selection(GateContext context, string project)
     {
         List<string> arguments = ["--project", project, "--configuration", context.Setting("Configuration") ?? "Release"];
@@ -80,7 +94,7 @@ internal sealed class EfMigrationsGate(string name) : IReleaseGate
     // `dotnet tool run` takes dotnet-ef from the tool manifest above the repository root: the repository pins the version.
     private async Task<GateProcessResult> EfAsync(GateContext context, List<string> arguments, List<string> log, CancellationToken cancellationToken)
     {
-        List<string> full = ["tool", "run", "dotnet-ef", "--", .. arguments];
+        List<string> full = ["tool", "run", "dotnet-ef", .. arguments];
         context.Log($"{Name}: dotnet {string.Join(' ', full)}");
         var run = await context.Processes.RunAsync("dotnet", full, context.RepositoryRoot, context.Environment,
             context.Timeout(Name, TimeSpan.FromMinutes(10)), cancellationToken).ConfigureAwait(false);
