@@ -52,9 +52,9 @@ public sealed class WebApiOpenApiTests(WebApiOpenApiTests.BuiltAgainstTheSameApi
             GeneratedDocument = Path.Combine(context.OutputDirectory, "openapi", "Sample.Orders.json");
         }
 
-        public SampleWorkspace Workspace { get; } = new("webapi");
+        internal SampleWorkspace Workspace { get; } = new("webapi");
 
-        public GateResult Result { get; }
+        internal GateResult Result { get; }
 
         public string GeneratedDocument { get; }
 

@@ -44,9 +44,9 @@ public sealed class EfMigrationsSampleTests(EfMigrationsSampleTests.Runs runs) :
             Pending = Run(settings);
         }
 
-        public GateResult InSync { get; }
+        internal GateResult InSync { get; }
 
-        public GateResult Pending { get; }
+        internal GateResult Pending { get; }
 
         private GateResult Run(Dictionary<string, string> settings) =>
             new EfMigrationsGate("efmigrations").RunAsync(AnalysisContexts.Create(workspace.Root, workspace.Project, settings), default).GetAwaiter().GetResult();
