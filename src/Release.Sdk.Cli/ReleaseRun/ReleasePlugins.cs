@@ -21,6 +21,7 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
+        inputs => Gates.Plugin.GatesPlugin.CreateIfConfigured(inputs.Settings, inputs.Config),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>

@@ -6,8 +6,8 @@ using Release.Sdk.Gates.Framework;
 namespace Release.Sdk.Gates.Command;
 
 /// <summary>
-/// A custom gate: runs the item's <c>Command</c> in the platform shell from the repository root (or
-/// <c>WorkingDirectory</c>); exit code 0 passes, anything else fails. Optionally a figure is read from the output with
+/// A custom gate: runs the item's <c>Command</c> in the platform shell from the project folder (the
+/// repository root for .releaserc.json gates; or <c>WorkingDirectory</c>); exit code 0 passes, anything else fails. Optionally a figure is read from the output with
 /// <c>FigurePattern</c> (a regex whose group "value", or else its first group, is the number) and held against
 /// <c>Threshold</c>: at least the threshold by default, at most it with <c>ThresholdIs=max</c>.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class CommandGate(string name) : IReleaseGate
         var pattern = context.Pattern(Name, "FigurePattern");
         var threshold = context.Number(Name, "Threshold");
         var atMost = ThresholdIsMax(context);
-        var workingDirectory = context.Path("WorkingDirectory") ?? context.RepositoryRoot;
+        var workingDirectory = context.Path("WorkingDirectory") ?? context.BaseDirectory();
 
         var (fileName, arguments) = ShellCommand.For(command);
         var run = await context.Processes.RunAsync(fileName, arguments, workingDirectory, context.Environment,

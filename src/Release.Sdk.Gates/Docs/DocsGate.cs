@@ -5,7 +5,7 @@ namespace Release.Sdk.Gates.Docs;
 
 /// <summary>
 /// The docs build gate: <c>docfx build</c> (the docfx dotnet tool from the repository's tool manifest) on the
-/// item's <c>Config</c> (default docfx.json, else docs/docfx.json), with warnings as errors unless
+/// item's <c>Config</c> (default: docfx.json or docs/docfx.json in the project folder, else at the repository root), with warnings as errors unless
 /// <c>WarningsAsErrors=false</c>. It is the built-in form of a command gate: same process handling, plus docfx's
 /// warning and error counts as figures and its messages as findings.
 /// </summary>
@@ -30,7 +30,7 @@ internal sealed class DocsGate(string name) : IReleaseGate
         // the version is pinned by the repository, not by whatever is installed globally.
         List<string> arguments = ["tool", "run", "docfx", "--", "build", config];
         if (warningsAsErrors) arguments.Add("--warningsAsErrors");
-        var outputDirectory = context.Setting("OutputPath") is { } output ? Path.GetFullPath(output, context.RepositoryRoot) : Path.Combine(context.OutputDirectory, "site");
+        var outputDirectory = context.Path("SiteOutput") ?? Path.Combine(context.OutputDirectory, "site");
         arguments.AddRange(["--output", outputDirectory]);
 
         var run = await context.Processes.RunAsync("dotnet", arguments, Path.GetDirectoryName(config)!, context.Environment,
@@ -46,8 +46,14 @@ internal sealed class DocsGate(string name) : IReleaseGate
     private string ConfigPath(GateContext context)
     {
         if (context.Path("Config") is { } configured) return configured;
-        var atRoot = Path.Combine(context.RepositoryRoot, "docfx.json");
-        return File.Exists(atRoot) ? atRoot : Path.Combine(context.RepositoryRoot, "docs", "docfx.json");
+        string[] candidates =
+        [
+            Path.Combine(context.BaseDirectory(), "docfx.json"),
+            Path.Combine(context.BaseDirectory(), "docs", "docfx.json"),
+            Path.Combine(context.RepositoryRoot, "docfx.json"),
+            Path.Combine(context.RepositoryRoot, "docs", "docfx.json"),
+        ];
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[^1];
     }
 
     private static string Relative(GateContext context, string path) => Path.GetRelativePath(context.RepositoryRoot, path).Replace('\\', '/');

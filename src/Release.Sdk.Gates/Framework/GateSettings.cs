@@ -42,10 +42,17 @@ internal static class GateSettings
         }
     }
 
-    /// <summary>A path setting resolved against the repository root (where the gates run).</summary>
+    /// <summary>
+    /// Where relative paths in the gate's settings start: the project folder for ReleaseGate items (MSBuild's
+    /// convention; the targets pass it as BaseDirectory), the repository root for .releaserc.json gates.
+    /// </summary>
+    public static string BaseDirectory(this GateContext context) =>
+        context.Setting(GateMetadata.BaseDirectory) is { } directory ? System.IO.Path.GetFullPath(directory, context.RepositoryRoot) : context.RepositoryRoot;
+
+    /// <summary>A path setting resolved against <see cref="BaseDirectory"/>.</summary>
     public static string? Path(this GateContext context, string name)
     {
         var text = context.Setting(name);
-        return text is null ? null : System.IO.Path.GetFullPath(text, context.RepositoryRoot);
+        return text is null ? null : System.IO.Path.GetFullPath(text, context.BaseDirectory());
     }
 }
