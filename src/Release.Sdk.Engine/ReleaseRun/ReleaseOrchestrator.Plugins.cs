@@ -86,7 +86,10 @@ internal sealed partial class ReleaseOrchestrator
     };
 
     private IReleaseJournal OpenJournal(string tag) =>
-        Pushing && _ports.Journal is { } open ? open(tag) : new MemoryReleaseJournal();
+        Pushing && HasPublishWork ? _ports.Repository.OpenJournal(_request.Remote, tag, _credentials, _diagnostics.Add) : new MemoryReleaseJournal();
+
+    /// <summary>Whether anything runs after the push (plugins, publish/success hooks): only then is there something a rerun must complete.</summary>
+    private bool HasPublishWork => Plugins.Count > 0 || Settings.Hooks.PublishCmd is not null || Settings.Hooks.SuccessCmd is not null;
 
     /// <summary>Lets plugins add warnings to the run's diagnostics without seeing the rest of the list.</summary>
     private sealed class DiagnosticSink(List<Diagnostic> target) : System.Collections.ObjectModel.Collection<Diagnostic>

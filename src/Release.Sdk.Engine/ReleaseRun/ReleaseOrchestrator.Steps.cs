@@ -25,17 +25,7 @@ internal sealed partial class ReleaseOrchestrator
     {
         var version = Decision.PreviousVersion!;
         Log($"HEAD is the release {version} ({tag}), tagged but not pushed by an earlier run; pushing it now.");
-        _values = _values with { NextVersion = version, NextTag = tag, NextChannel = Decision.Channel, Notes = "" };
-        var plan = new ReleasePlan
-        {
-            Version = version,
-            Tag = tag,
-            Branch = Decision.Branch,
-            Channel = Decision.Channel,
-            Notes = "",
-            TagOnly = Settings.TagOnly,
-            Pushes = [new PlannedPush(_request.Remote, Refspecs(tag, !Settings.TagOnly, includeTag: true))],
-        };
+        var plan = ReleasedPlan(tag, version, [new PlannedPush(_request.Remote, Refspecs(tag, !Settings.TagOnly, includeTag: true))]);
         Push(tag, includeBranch: !Settings.TagOnly, includeTag: true);
         return Publish(plan, resumed: true);
     }

@@ -61,6 +61,7 @@ internal sealed partial class ReleaseOrchestrator
         try
         {
             VerifyConditions();
+            if (PublishedRelease() is { } published) return CompletePublished(published.Tag, published.Version);
             if (Pushing && RemoteMoved(_startHead)) return Skipped(null);
             if (ResumableTag() is { } pending) return Resume(pending);
 
@@ -110,8 +111,11 @@ internal sealed partial class ReleaseOrchestrator
         var dirty = _ports.Repository.DirtyPaths();
         if (dirty.Count > 0)
         {
-            if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
-            Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
+            // A tag-only release tags HEAD as committed, so uncommitted changes cannot reach it; its own prepared files
+            // (CHANGELOG.md, stamped versions) stay in the work tree for later CI steps, as semantic-release leaves them.
+            if (Settings.TagOnly) Log($"The work tree has uncommitted changes ({string.Join(", ", dirty.Take(5))}{(dirty.Count > 5 ? ", …" : "")}); tag-only mode tags HEAD as committed.");
+            else if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
+            else Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
         }
         if (Pushing)
         {
@@ -235,11 +239,12 @@ internal sealed partial class ReleaseOrchestrator
     {
         _contextPlan = plan;
         _resumed = resumed;
-        _journal = OpenJournal(plan.Tag);
-        RunHook(ReleaseStep.Publish);
+        if (_journal is MemoryReleaseJournal) _journal = OpenJournal(plan.Tag);
+        RunHookOnce(ReleaseStep.Publish);
         RunPlugins(ReleaseStep.Publish, (p, c) => p.Publish(c));
-        RunHook(ReleaseStep.Success);
+        RunHookOnce(ReleaseStep.Success);
         RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
+        if (HasPublishWork) _journal.MarkDone(CompletedKey);
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
     }

@@ -2,7 +2,6 @@ namespace Release.Sdk.Engine.ReleaseRun;
 
 /// <summary>Everything outside the engine a release run touches.</summary>
 /// <param name="Plugins">Lifecycle plugins (gates, GitHub, NuGet, notifiers), called in order after each step's hook.</param>
-/// <param name="Journal">Opens the journal of a release tag (null: an in-memory one).</param>
 internal sealed record ReleaseRunPorts(
     IReleaseRepository Repository,
     IHookRunner Hooks,
@@ -10,5 +9,4 @@ internal sealed record ReleaseRunPorts(
     ICommitAncestry Ancestry,
     IWorkTreeReset Reset,
     TimeProvider Clock,
-    IReadOnlyList<IReleasePlugin>? Plugins = null,
-    Func<string, IReleaseJournal>? Journal = null);
+    IReadOnlyList<IReleasePlugin>? Plugins = null);
