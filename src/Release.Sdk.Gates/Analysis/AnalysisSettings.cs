@@ -17,14 +17,11 @@ internal static class AnalysisSettings
                 $"Gate '{gate}': {name}={value} is out of range: give a number from {min} to {max}."));
     }
 
-    public static TimeSpan Timeout(this GateContext context, string gate, TimeSpan fallback) =>
-        TimeSpan.FromSeconds(context.Number(gate, "TimeoutSeconds", fallback.TotalSeconds, 1, 24 * 3600));
-
-    /// <summary>A path setting with {PreviousTag}/{PreviousVersion}/{Version} filled in, relative to the repository root.</summary>
+    /// <summary>A path setting with {PreviousTag}/{PreviousVersion}/{Version} filled in, relative to the base directory (the project folder for ReleaseGate items).</summary>
     public static string? ExpandedPath(this GateContext context, string name)
     {
         var text = context.Setting(name);
-        return text is null ? null : Path.GetFullPath(Placeholders.Expand(text, context.Release), context.RepositoryRoot);
+        return text is null ? null : Path.GetFullPath(Placeholders.Expand(text, context.Release), context.BaseDirectory());
     }
 
     /// <summary>The directory of the project the gates run for (ProjectPath may be a project file, a solution or a directory).</summary>

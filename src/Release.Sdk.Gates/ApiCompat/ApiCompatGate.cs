@@ -60,7 +60,7 @@ internal sealed class ApiCompatGate(string name) : IReleaseGate
         ];
         if (context.Setting("BaselineFeed") is { } feed)
         {
-            var source = feed.Contains("://", StringComparison.Ordinal) ? feed : Path.GetFullPath(feed, context.RepositoryRoot);
+            var source = feed.Contains("://", StringComparison.Ordinal) ? feed : Path.GetFullPath(feed, context.BaseDirectory());
             arguments.Add($"-p:RestoreAdditionalProjectSources={source}");
         }
         var run = await RunLoggedAsync(context, arguments, "pack.log", cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ internal sealed class ApiCompatGate(string name) : IReleaseGate
     {
         context.Log($"{Name}: dotnet {string.Join(' ', arguments)}");
         var run = await context.Processes.RunAsync("dotnet", arguments, context.RepositoryRoot, context.Environment,
-            context.Timeout(Name, TimeSpan.FromMinutes(15)), cancellationToken).ConfigureAwait(false);
+            Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(context.OutputDirectory, logName), run.StandardOutput + run.StandardError, cancellationToken).ConfigureAwait(false);
         return run;
     }

@@ -28,7 +28,7 @@ internal static class BaselineLocator
         if (expanded.StartsWith("git:", StringComparison.OrdinalIgnoreCase))
             return await FromGitAsync(context, gate, expanded[4..], cancellationToken).ConfigureAwait(false);
 
-        var path = Path.GetFullPath(expanded, context.RepositoryRoot);
+        var path = Path.GetFullPath(expanded, context.BaseDirectory());
         return File.Exists(path) ? path : throw Unavailable(gate, $"the file '{path}' does not exist",
             $"Point {setting} at the previous release's file, or keep that file in the repository.");
     }

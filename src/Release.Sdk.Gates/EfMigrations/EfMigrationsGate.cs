@@ -76,7 +76,7 @@ internal sealed class EfMigrationsGate(string name) : IReleaseGate
         var projectDirectory = Directory.Exists(project) ? project : Path.GetDirectoryName(project)!;
         if (File.Exists(Path.Combine(projectDirectory, "obj", "project.assets.json"))) return null;
         var restore = await context.Processes.RunAsync("dotnet", ["restore", project, "-nodeReuse:false"], context.RepositoryRoot, context.Environment,
-            context.Timeout(Name, TimeSpan.FromMinutes(10)), cancellationToken).ConfigureAwait(false);
+            Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
         log.Add($"$ dotnet restore {project}  (exit {restore.ExitCode})");
         log.Add(restore.StandardOutput + restore.StandardError);
         return restore.Succeeded ? null
@@ -97,7 +97,7 @@ internal sealed class EfMigrationsGate(string name) : IReleaseGate
         List<string> full = ["tool", "run", "dotnet-ef", .. arguments];
         context.Log($"{Name}: dotnet {string.Join(' ', full)}");
         var run = await context.Processes.RunAsync("dotnet", full, context.RepositoryRoot, context.Environment,
-            context.Timeout(Name, TimeSpan.FromMinutes(10)), cancellationToken).ConfigureAwait(false);
+            Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
         log.Add($"$ dotnet {string.Join(' ', full)}  (exit {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
         log.Add(run.StandardOutput);
         log.Add(run.StandardError);
