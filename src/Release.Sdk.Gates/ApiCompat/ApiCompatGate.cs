@@ -63,10 +63,20 @@ internal sealed class ApiCompatGate(string name) : IReleaseGate
             var source = feed.Contains("://", StringComparison.Ordinal) ? feed : Path.GetFullPath(feed, context.BaseDirectory());
             arguments.Add($"-p:RestoreAdditionalProjectSources={source}");
         }
+        var packageDirectory = Path.Combine(context.OutputDirectory, "package");
+        if (Directory.Exists(packageDirectory)) Directory.Delete(packageDirectory, recursive: true); // an earlier run's package proves nothing
         var run = await RunLoggedAsync(context, arguments, "pack.log", cancellationToken).ConfigureAwait(false);
         var label = $"{Path.GetFileNameWithoutExtension(project)} {baselineVersion}";
         var changes = PackageValidationOutput.Parse(run.StandardOutput + "\n" + run.StandardError);
-        if (changes.Count > 0 || run.Succeeded) return ApiCompatEvaluator.Evaluate(changes, label, context.Release);
+        if (changes.Count > 0) return ApiCompatEvaluator.Evaluate(changes, label, context.Release);
+        if (run.Succeeded)
+        {
+            // A project that is not packable "succeeds" without packing or validating anything: that is no pass.
+            return Directory.Exists(packageDirectory) && Directory.EnumerateFiles(packageDirectory, "*.nupkg").Any()
+                ? ApiCompatEvaluator.Evaluate(changes, label, context.Release)
+                : GateVerdict.CannotRun($"dotnet pack produced no package for {project}, so nothing was validated",
+                    "Package mode is for libraries released as packages (IsPackable=true); for a web API use Mode=\"openapi\".");
+        }
 
         var log = Path.Combine(context.OutputDirectory, "pack.log");
         return PackageValidationOutput.BaselineMissing(run.StandardOutput)

@@ -44,6 +44,7 @@ internal sealed class BenchmarkGate(string name) : IReleaseGate
         if (context.ExpandedPath("Project") is { } project)
         {
             var artifacts = Path.Combine(context.OutputDirectory, "artifacts");
+            if (Directory.Exists(artifacts)) Directory.Delete(artifacts, recursive: true); // an earlier run's results must not mix in
             var run = await RunBenchmarksAsync(context, project, artifacts, cancellationToken).ConfigureAwait(false);
             if (run is not null) return run;
             resultsPath = Path.Combine(artifacts, "results");
