@@ -51,6 +51,18 @@ public sealed class LibraryPackageValidationTests(LibraryPackageValidationTests.
         Assert.Contains("BaselineFeed", result.Remedy, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_project_that_packs_nothing_is_no_pass()
+    {
+        using var library = new SampleWorkspace("library");
+        library.Edit("Sample.Calculator.csproj", "<IsPackable>true</IsPackable>", "<IsPackable>false</IsPackable>");
+
+        var result = await Run(library, FeatRelease);
+
+        Assert.True(result.Status == GateStatus.Fail, AnalysisContexts.Describe(result));
+        Assert.Contains("produced no package", result.Summary, StringComparison.Ordinal);
+    }
+
     private Task<GateResult> Run(SampleWorkspace library, GateRelease release) =>
         new ApiCompatGate("apicompat").RunAsync(AnalysisContexts.Create(library.Root, library.Project,
             new Dictionary<string, string> { ["BaselineFeed"] = previous.Feed }, release, previous.Environment), default);
