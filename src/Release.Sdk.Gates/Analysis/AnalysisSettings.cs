@@ -21,7 +21,7 @@ internal static class AnalysisSettings
     public static string? ExpandedPath(this GateContext context, string name)
     {
         var text = context.Setting(name);
-        return text is null ? null : Path.GetFullPath(Placeholders.Expand(text, context.Release), context.BaseDirectory());
+        return text is null ? null : Path.GetFullPath(Placeholders.Expand(text, context.Release?.PreviousTag, context.Release?.PreviousVersion, context.Release?.Version), context.BaseDirectory());
     }
 
     /// <summary>The directory of the project the gates run for (ProjectPath may be a project file, a solution or a directory).</summary>

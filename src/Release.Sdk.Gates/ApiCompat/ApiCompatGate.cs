@@ -43,13 +43,14 @@ internal sealed class ApiCompatGate(string name) : IReleaseGate
     private async Task<GateVerdict> PackageAsync(GateContext context, CancellationToken cancellationToken)
     {
         var project = context.ExpandedPath("Project") ?? context.ProjectPath;
-        var baselineVersion = context.Setting("BaselineVersion") ?? context.Release?.PreviousVersion;
+        var baselineVersion = context.Setting("BaselineVersion")
+            ?? (await PreviousRelease.FindAsync(context, cancellationToken).ConfigureAwait(false))?.Version;
         if (baselineVersion is null)
         {
             return context.Release is not null
                 ? ApiCompatEvaluator.FirstRelease("package")
-                : GateVerdict.CannotRun("no baseline version: outside a release run the previous version is not known",
-                    "Set the gate's BaselineVersion to the last released version (e.g. the previous tag's version), or run it inside the release run.");
+                : GateVerdict.CannotRun("no baseline version: outside a release run and no release tag reachable from HEAD",
+                    "Set the gate's BaselineVersion to the last released version, fetch the tags (fetch-depth: 0), or run it inside the release run.");
         }
 
         List<string> arguments =

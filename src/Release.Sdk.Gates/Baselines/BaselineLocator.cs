@@ -17,10 +17,14 @@ internal static class BaselineLocator
     {
         var spec = context.Setting(setting) ?? throw Unavailable(gate, $"it has no {setting} metadata",
             $"Set {setting} on the ReleaseGate item: a file, an http(s) URL of the previous release's asset, or git:{{PreviousTag}}:path/in/repo.");
-        var expanded = Placeholders.Expand(spec, context.Release);
+        var previous = spec.Contains("{Previous", StringComparison.OrdinalIgnoreCase)
+            ? await PreviousRelease.FindAsync(context, cancellationToken).ConfigureAwait(false)
+            : null;
+        var expanded = Placeholders.Expand(spec, previous?.Tag, previous?.Version, context.Release?.Version);
         if (expanded.Contains("{Previous", StringComparison.OrdinalIgnoreCase))
-            throw Unavailable(gate, $"{setting}='{spec}' names the previous release, and none is known (no earlier release tag, or a run outside a release)",
-                $"Run the gate inside a release run after a first release, or give {setting} a plain path.");
+            throw Unavailable(gate, $"{setting}='{spec}' names the previous release, and none is known (no release tag reachable from HEAD)",
+                $"Run the gate after a first release (fetch tags in CI: fetch-depth: 0), or give {setting} a plain path.");
+        if (previous is { FromReleaseRun: false }) context.Log($"{gate}: standalone run, comparing with the latest tag {previous.Tag}");
 
         Directory.CreateDirectory(context.OutputDirectory);
         if (expanded.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || expanded.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

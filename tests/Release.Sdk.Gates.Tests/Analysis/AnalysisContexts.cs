@@ -25,7 +25,7 @@ internal static class AnalysisContexts
             Path.Combine(repositoryRoot, "obj", "release-gates", "gate"),
             release,
             processes ?? new ProcessGateRunner(),
-            line => { lock (log ?? []) log?.Add(line); });
+            line => { if (log is not null) lock (log) log.Add(line); });
     }
 
     /// <summary>The result as text for assertion messages: status, summary, findings, remedy.</summary>

@@ -95,6 +95,25 @@ public sealed class BenchmarkGateTests
     }
 
     [Fact]
+    public async Task Standalone_the_previous_tag_is_the_latest_tag_from_git()
+    {
+        using var repo = new TempGitRepo();
+        File.WriteAllText(Path.Combine(repo.Path, "perf-baseline.json"), BenchmarkJson.Report(("Parsing.Parse", Baseline)));
+        repo.Git("add", "perf-baseline.json");
+        repo.Commit("feat: parser");
+        repo.Tag("v2.0.0");
+        File.WriteAllText(Path.Combine(repo.Path, "now-report-full.json"), BenchmarkJson.Report(("Parsing.Parse", FortyPercentSlower)));
+        var log = new List<string>();
+
+        var context = AnalysisContexts.Create(repo.Path, repo.Path,
+            new Dictionary<string, string> { ["Results"] = "now-report-full.json", ["Baseline"] = "git:{PreviousTag}:perf-baseline.json" }, release: null, log: log);
+        var result = await new BenchmarkGate("benchmark").RunAsync(context, default);
+
+        Assert.True(result.Status == GateStatus.Fail, AnalysisContexts.Describe(result));
+        Assert.Contains(log, line => line.Contains("standalone run, comparing with the latest tag v2.0.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_first_release_warns_that_there_is_nothing_to_compare()
     {
         using var dir = new TempDirectory();
