@@ -16,6 +16,9 @@ internal static class AnalysisContexts
         List<string>? log = null)
     {
         var env = TestEnvironment.CleanEnvironment();
+        // `dotnet test` hands its MSBuild variables to the test host; a child dotnet build must not inherit them.
+        foreach (var key in env.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            env.Remove(key);
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) env[key] = value;
         return new GateContext(
             repositoryRoot,
