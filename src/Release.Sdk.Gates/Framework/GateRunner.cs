@@ -84,8 +84,11 @@ internal sealed class GateRunner(Func<string, string, IReleaseGate?> createGate,
 
         // Task.Run: a gate that blocks synchronously must not hold up the other lanes or the time limit.
         var run = Task.Run(() => gate.RunAsync(context, limit.Token), CancellationToken.None);
-        var abandon = Task.Delay(definition.Timeout + _abandonGrace, clock, cancellationToken);
-        if (await Task.WhenAny(run, abandon).ConfigureAwait(false) != run)
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var abandon = Task.Delay(definition.Timeout + _abandonGrace, clock, stopWaiting.Token);
+        var first = await Task.WhenAny(run, abandon).ConfigureAwait(false);
+        await stopWaiting.CancelAsync().ConfigureAwait(false); // no timer left behind for a gate that finished in time
+        if (first != run)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await limit.CancelAsync().ConfigureAwait(false);
