@@ -19,9 +19,9 @@ internal static class GateCatalog
         [GateKinds.Vulnerable] = name => new Vulnerable.VulnerableDependenciesGate(name),
         [GateKinds.Container] = name => new Container.ContainerImageGate(name),
         // — gates-analysis: replace each slot comment with its line —
-        // slot: benchmark
-        // slot: apicompat
-        // slot: efmigrations
+        [GateKinds.Benchmark] = name => new Benchmark.BenchmarkGate(name),
+        [GateKinds.ApiCompat] = name => new ApiCompat.ApiCompatGate(name),
+        [GateKinds.EfMigrations] = name => new EfMigrations.EfMigrationsGate(name),
         // — end of built-in gates —
     };
 
