@@ -24,6 +24,7 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
+        inputs => Gates.Plugin.GatesPlugin.CreateIfConfigured(inputs.Settings, inputs.Config),
         // The SBOM comes before the GitHub release, whose publish step attaches it: a resumed run writes it in publish.
         inputs => SbomPlugin.Create(inputs.Settings),
         inputs => GitHubPlugin.Create(inputs.Settings?["github"] as JsonObject, inputs.Config),
