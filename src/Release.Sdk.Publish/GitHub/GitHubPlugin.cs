@@ -71,11 +71,20 @@ internal sealed class GitHubPlugin : IReleasePlugin
         AssetPublisher.Publish(session, context, release, files);
     }
 
-    /// <summary>Files earlier plugins of this run produced for the release: the SBOM plugin's "sbom-path".</summary>
-    private static IEnumerable<AssetSpec> RunAssets(ReleaseContext context) =>
-        context.Outputs.TryGetValue("sbom-path", out var sbom) && sbom.Length > 0
-            ? [new AssetSpec(sbom, null, "SBOM (CycloneDX)", "the SBOM plugin", Optional: true)]
-            : [];
+    /// <summary>
+    /// Files earlier plugins of this run produced for the release: the gates plugin's report ("gates-report", the
+    /// Markdown, with its JSON twin) and the SBOM plugin's "sbom-path".
+    /// </summary>
+    private static IEnumerable<AssetSpec> RunAssets(ReleaseContext context)
+    {
+        if (context.Outputs.TryGetValue("gates-report", out var report) && report.Length > 0)
+        {
+            yield return new AssetSpec(report, null, "Quality gate report", "the gates plugin", Optional: true);
+            yield return new AssetSpec(Path.ChangeExtension(report, ".json"), null, "Quality gate report (JSON)", "the gates plugin", Optional: true);
+        }
+        if (context.Outputs.TryGetValue("sbom-path", out var sbom) && sbom.Length > 0)
+            yield return new AssetSpec(sbom, null, "SBOM (CycloneDX)", "the SBOM plugin", Optional: true);
+    }
 
     public void Success(ReleaseContext context)
     {

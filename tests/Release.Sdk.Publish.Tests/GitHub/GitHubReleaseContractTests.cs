@@ -134,16 +134,18 @@ public sealed class GitHubReleaseContractTests : IDisposable
     }
 
     [Fact]
-    public void Contract_the_sbom_of_the_run_is_attached_and_an_optional_missing_gate_report_is_skipped_silently()
+    public void Contract_the_sbom_and_gate_report_of_the_run_are_attached_and_an_optional_missing_gate_report_is_skipped_silently()
     {
         var sbom = _run.WriteFile("obj/release-sbom/bom.json", "{\"bomFormat\":\"CycloneDX\"}");
         _run.Outputs["sbom-path"] = sbom;
+        _run.Outputs["gates-report"] = _run.WriteFile("obj/gates/release-gates.md", "| gate | ok |");
         _run.Settings["assets"] = new JsonArray(new JsonObject { ["spec"] = "obj/release-gates.md", ["path"] = "obj/release-gates.md", ["label"] = "Quality gate report", ["optional"] = "true" });
 
         _run.Release();
 
-        var asset = Assert.Single(_server.State.Releases[0].Assets);
-        Assert.Equal(("bom.json", "SBOM (CycloneDX)"), (asset.Name, asset.Label));
+        Assert.Equal(
+            ["bom.json|SBOM (CycloneDX)", "release-gates.md|Quality gate report"],
+            _server.State.Releases[0].Assets.Select(a => $"{a.Name}|{a.Label}").Order(StringComparer.Ordinal).ToArray());
         Assert.Empty(_run.Warnings);
     }
 
