@@ -75,7 +75,7 @@ internal sealed class GitHubSession(GitHubClient client, GitHubTarget target, Gi
             ForbiddenException or ApiException { StatusCode: HttpStatusCode.Forbidden } when !transient =>
                 "The token lacks a permission: a release needs contents: write, comments need issues: write and pull-requests: write (see docs/github.md).",
             NotFoundException => $"Check that {Target.FullName} exists on {Target.ApiUrl} and that the token can see it.",
-            _ when transient && retry is not null => $"GitHub kept failing after {Options.MaxAttempts} attempts (or asked to wait longer than {Options.MaxRetryDelay.TotalSeconds:0} s): run the release again later; a rerun completes it without duplicates.",
+            _ when transient => $"GitHub kept failing after {Options.MaxAttempts} attempts (or asked to wait longer than {Options.MaxRetryDelay.TotalSeconds:0} s): run the release again later; a rerun completes it without duplicates.",
             _ => "Fix the cause and run the release again; a rerun completes it without duplicates.",
         };
         return new ReleaseException(code, ReleaseErrors.Redact($"GitHub: {what} failed: {detail}. {advice}", token), e);
