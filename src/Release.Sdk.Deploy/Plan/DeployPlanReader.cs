@@ -8,11 +8,11 @@ namespace Release.Sdk.Deploy.Plan;
 /// <summary>
 /// Reads a plan file: one JSON object of settings ("canary.weights": "10;25;50", "analysis.interval": "5m") plus
 /// the lists "thresholds", "comparisons" and "smokeTests". Unknown keys are errors (a typo must not silently keep a
-/// default); keys under "target.", "router.", "haproxy." and "metrics." go to the adapters as they are.
+/// default); keys under "target.", "router.", "haproxy.", "metrics." and "env." (the new version's environment) go to the adapters as they are.
 /// </summary>
 internal static class DeployPlanReader
 {
-    private static readonly string[] AdapterPrefixes = ["target.", "router.", "haproxy.", "metrics."];
+    private static readonly string[] AdapterPrefixes = ["target.", "router.", "haproxy.", "metrics.", "env."];
 
     public static DeployPlan ReadFile(string path)
     {
@@ -120,7 +120,7 @@ internal static class DeployPlanReader
             };
             var unknown = root.Select(p => p.Key).Where(k => !_used.Contains(k) && !AdapterPrefixes.Any(k.StartsWith)).ToList();
             if (unknown.Count > 0)
-                throw new ReleaseException(DiagnosticCatalog.InvalidDeploySetting, $"Unknown deploy setting(s): {string.Join(", ", unknown.Select(k => $"'{k}'"))}. Check the spelling against docs/deploy.md; adapter settings start with target., router., haproxy. or metrics.");
+                throw new ReleaseException(DiagnosticCatalog.InvalidDeploySetting, $"Unknown deploy setting(s): {string.Join(", ", unknown.Select(k => $"'{k}'"))}. Check the spelling against docs/deploy.md; adapter settings start with target., router., haproxy., metrics. or env.");
             if (plan.Strategy == DeployStrategyKind.Canary && plan.Canary.Weights[^1] != 100)
                 throw Invalid("canary.weights", string.Join(';', plan.Canary.Weights), "weights rising to 100, e.g. 10;25;50;75;100");
             return plan;

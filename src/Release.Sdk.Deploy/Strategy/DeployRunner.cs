@@ -96,7 +96,7 @@ internal sealed partial class DeployRunner(
         }
         var alive = relevant.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         journal.Instances.RemoveAll(i => !alive.Contains(i.Name));
-        if (journal.Weights.Count > 0)
+        if (journal.StepIndex > 0 && journal.Weights.Count > 0)
             await target.Router.SetWeightsAsync(journal.Weights, cancellationToken).ConfigureAwait(false);
         Save(journal);
     }
@@ -142,8 +142,21 @@ internal sealed partial class DeployRunner(
 
     private async Task DelayAsync(DeployJournal journal, TimeSpan delay, CancellationToken cancellationToken)
     {
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        if (delay > TimeSpan.Zero) await SleepAsync(delay, cancellationToken).ConfigureAwait(false);
         Save(journal);
+    }
+
+    /// <summary>
+    /// A timer on <see cref="TimeProvider"/> whose continuation runs inline in the timer callback: under a fake clock the
+    /// whole run advances inside FakeTimeProvider.Advance, one deterministic step at a time (Task.Delay would hop to the
+    /// thread pool and race the test's clock).
+    /// </summary>
+    private async Task SleepAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var elapsed = new TaskCompletionSource();
+        using var timer = time.CreateTimer(_ => elapsed.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
+        using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
+        await elapsed.Task.ConfigureAwait(false);
     }
 
     private void Save(DeployJournal journal)
