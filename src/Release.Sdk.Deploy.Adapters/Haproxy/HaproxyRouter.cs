@@ -164,9 +164,11 @@ internal sealed class HaproxyRouter(HaproxyRouterOptions options) : ITrafficRout
         var live = (await ShowStatAsync(api, cancellationToken)).Where(s => !s.IsMaintenance).ToDictionary(s => s.Server, StringComparer.Ordinal);
         var groupByServer = state.Servers.Where(s => !s.Value.Draining && live.ContainsKey(s.Key) && live[s.Key].IsChecked)
             .ToDictionary(s => s.Key, s => s.Value.Group, StringComparer.Ordinal);
-        foreach (var (server, weight) in HaproxyWeights.Plan(state.Weights, groupByServer))
-            if (live[server].Weight != weight)
-                await api.ExpectAsync($"set server {Backend}/{server} weight {weight}", cancellationToken);
+        // Always sent, never compared first: `show stat` reports a normalised effective weight, not the one last set.
+        // Servers gaining traffic first, those losing it last: between two commands some server always has a weight
+        // (all weights 0 for a moment = HAProxy answers 503).
+        foreach (var (server, weight) in HaproxyWeights.Plan(state.Weights, groupByServer).OrderByDescending(p => p.Value))
+            await api.ExpectAsync($"set server {Backend}/{server} weight {weight}", cancellationToken);
     }
 
     private async Task<HaproxyRuntimeApi> ApiAsync(CancellationToken cancellationToken)
