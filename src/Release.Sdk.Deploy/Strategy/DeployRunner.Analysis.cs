@@ -18,6 +18,7 @@ internal sealed partial class DeployRunner
     {
         var settings = journal.Plan.Analysis;
         var label = journal.CurrentStep;
+        await SampleAsync(journal, journal.NewGroup, journal.StableGroup, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var start = time.GetUtcNow();
         var end = start + step.Duration;
         var intervalStart = start;
@@ -30,7 +31,8 @@ internal sealed partial class DeployRunner
             var next = now + settings.SamplePeriod < end ? now + settings.SamplePeriod : end;
             await WaitAsync(journal, next - now, promotable: false, cancellationToken).ConfigureAwait(false);
             now = time.GetUtcNow();
-            if (compare)
+            if (!compare) await SampleAsync(journal, journal.NewGroup, null, sampleStart, cancellationToken).ConfigureAwait(false);
+            else
                 foreach (var metric in settings.Comparisons)
                 {
                     var canary = await TryQueryAsync(metric.Name, metric.Query, journal.NewGroup, sampleStart, now, cancellationToken).ConfigureAwait(false);
@@ -111,6 +113,17 @@ internal sealed partial class DeployRunner
             if (result.Outcome == VerdictOutcome.Inconclusive) inconclusive ??= $"comparison of {metric.Name} inconclusive: {result.Detail}";
         }
         return inconclusive is null ? null : StepOutcome.Paused(inconclusive);
+    }
+
+    /// <summary>
+    /// A query that only keeps the metric provider sampling: the router-stats provider derives a window's values from
+    /// snapshots taken at queries, so a window needs one at its start and more inside it.
+    /// </summary>
+    private async Task SampleAsync(DeployJournal journal, string group, string? otherGroup, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var query = journal.Plan.Analysis.ErrorRateQuery;
+        await TryQueryAsync("error-rate", query, group, from, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (otherGroup is not null) await TryQueryAsync("error-rate", query, otherGroup, from, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private void Record(DeployJournal journal, Verdict verdict)

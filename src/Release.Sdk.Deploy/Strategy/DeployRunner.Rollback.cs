@@ -73,11 +73,18 @@ internal sealed partial class DeployRunner
         var end = time.GetUtcNow() + duration;
         var breaches = new Dictionary<string, int>(StringComparer.Ordinal);
         log($"monitoring {liveGroup} for {Durations.Format(duration)}: {string.Join("; ", settings.Thresholds.Select(r => $"{r.Name} {(r.Above ? ">" : "<")} {r.Threshold} over {r.Periods} period(s) of {Durations.Format(settings.Interval)}"))}");
+        await SampleAsync(journal, liveGroup, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         while (time.GetUtcNow() < end)
         {
             var from = time.GetUtcNow();
-            var slice = end - from < settings.Interval ? end - from : settings.Interval;
-            await WaitAsync(journal, slice, promotable: false, cancellationToken).ConfigureAwait(false);
+            var intervalEnd = end - from < settings.Interval ? end : from + settings.Interval;
+            while (time.GetUtcNow() < intervalEnd)
+            {
+                var sampleFrom = time.GetUtcNow();
+                var slice = intervalEnd - sampleFrom < settings.SamplePeriod ? intervalEnd - sampleFrom : settings.SamplePeriod;
+                await WaitAsync(journal, slice, promotable: false, cancellationToken).ConfigureAwait(false);
+                await SampleAsync(journal, liveGroup, null, sampleFrom, cancellationToken).ConfigureAwait(false);
+            }
             var failure = await JudgeIntervalAsync(journal, "monitor", "monitor", liveGroup, from, time.GetUtcNow(), breaches, cancellationToken).ConfigureAwait(false);
             if (failure is null || failure.Result != StepResult.Fail) continue;
             var verdict = failure.Verdict;
