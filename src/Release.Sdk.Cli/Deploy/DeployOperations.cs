@@ -1,3 +1,4 @@
+using Release.Sdk.Cli.Output;
 using Release.Sdk.Deploy.Hooks;
 using Release.Sdk.Deploy.Journal;
 using Release.Sdk.Deploy.Plan;
@@ -95,7 +96,7 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
             throw new ReleaseException(DiagnosticCatalog.DeployInterrupted, $"The process driving the deploy of {journal.Plan.Version} (pid {journal.OwnerPid}) is gone. Run 'dotnet-release deploy retry' to resume it (then promote) or 'deploy rollback'.");
         if (journal.Status != DeployStatus.Paused)
         {
-            context.Error.WriteLine($"{DiagnosticCatalog.NothingInFlight.Code}: nothing to promote: the deploy is at '{journal.CurrentStep}', not paused.");
+            DiagnosticWriter.WriteAll(context.Error, [new Diagnostic(DiagnosticCatalog.NothingInFlight, $"Nothing to promote: the deploy is at '{journal.CurrentStep}', not paused. Promote works on a paused deploy ('dotnet-release deploy status' shows it).")]);
             return ExitCodes.Success;
         }
         ControlRequests.Post(files, new ControlRequest(true, null, Clock.GetUtcNow()));
@@ -153,7 +154,7 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
 
     private int NothingInFlight(DeployJournal journal, string action)
     {
-        context.Error.WriteLine($"{DiagnosticCatalog.NothingInFlight.Code}: nothing to {action}: the deploy of {journal.Plan.Version} is {journal.Status.ToString().ToLowerInvariant()} ({journal.Outcome}).");
+        DiagnosticWriter.WriteAll(context.Error, [new Diagnostic(DiagnosticCatalog.NothingInFlight, $"Nothing to {action}: the deploy of {journal.Plan.Version} is {journal.Status.ToString().ToLowerInvariant()} ({journal.Outcome}). Start a new deploy to change what runs.")]);
         return ExitCodes.Success;
     }
 }

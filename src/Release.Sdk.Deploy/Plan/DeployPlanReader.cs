@@ -209,7 +209,7 @@ internal static class DeployPlanReader
             return list.Select((node, i) =>
             {
                 var item = Item(node, $"thresholds[{i}]");
-                var name = ItemText(item, "name") ?? throw Invalid($"thresholds[{i}]", item.ToJsonString(), "an object with name, query, aggregate, above or below, periods");
+                var name = ItemText(item, "name") ?? ItemText(item, "spec") ?? throw Invalid($"thresholds[{i}]", item.ToJsonString(), "an object with name, query, aggregate, above or below, periods");
                 var above = ItemText(item, "above");
                 var below = ItemText(item, "below");
                 if ((above is null) == (below is null))
@@ -240,7 +240,7 @@ internal static class DeployPlanReader
             return list.Select((node, i) =>
             {
                 var item = Item(node, $"comparisons[{i}]");
-                var name = ItemText(item, "name") ?? throw Invalid($"comparisons[{i}]", item.ToJsonString(), "an object with a name");
+                var name = ItemText(item, "name") ?? ItemText(item, "spec") ?? throw Invalid($"comparisons[{i}]", item.ToJsonString(), "an object with a name");
                 var direction = (ItemText(item, "worse") ?? "higher").ToLowerInvariant();
                 if (direction is not ("higher" or "lower"))
                     throw Invalid($"comparisons[{i}] ({name})", direction, "Worse=higher or Worse=lower");
