@@ -20,13 +20,20 @@ internal static class DeployCommand
         Recursive = true,
     };
 
+    private static readonly Option<string?> Log = new("--log")
+    {
+        Description = "Write progress and errors to this file instead of the console (a detached or child deploy process).",
+        HelpName = "FILE",
+        Hidden = true,
+        Recursive = true,
+    };
+
     public static Command Create(CliContext context)
     {
         var plan = new Option<string>("--plan") { Description = "The deploy plan (JSON) the ReleaseDeploy target wrote, or one written by hand.", HelpName = "FILE", Required = true };
         var detach = new Option<bool>("--detach") { Description = "Return once the deploy has started; it runs on in the background (ReleaseDeployWait=false)." };
-        var log = new Option<string?>("--log") { Description = "Write progress to this file instead of the console.", HelpName = "FILE", Hidden = true };
-        var run = new Command("run", "Run a deploy plan: start the new version, shift traffic step by step with analysis, roll back on failure.") { plan, detach, log };
-        run.SetAction(parseResult => WithOperations(context, parseResult, parseResult.GetValue(log), (ops, files, ct) =>
+        var run = new Command("run", "Run a deploy plan: start the new version, shift traffic step by step with analysis, roll back on failure.") { plan, detach };
+        run.SetAction(parseResult => WithOperations(context, parseResult, (ops, files, ct) =>
         {
             var deployPlan = DeployPlanReader.ReadFile(parseResult.GetValue(plan)!);
             if (parseResult.GetValue(detach))
@@ -36,27 +43,27 @@ internal static class DeployCommand
 
         var json = new Option<bool>("--json") { Description = "Print the whole journal as JSON." };
         var status = new Command("status", "Show the deploy's step, weights, driving process and latest verdicts.") { json };
-        status.SetAction(parseResult => WithOperations(context, parseResult, null, (_, files, _) =>
+        status.SetAction(parseResult => WithOperations(context, parseResult, (_, files, _) =>
         {
             DeployStatusText.Write(context.Out, files, files.Read(), TimeProvider.System.GetUtcNow(), parseResult.GetValue(json));
             return Task.FromResult(ExitCodes.Success);
         }));
 
         var promote = new Command("promote", "Let a paused deploy go on (after an inconclusive analysis or a manual step).");
-        promote.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, _) => Task.FromResult(ops.Promote())));
+        promote.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, _) => Task.FromResult(ops.Promote())));
 
         var reason = new Option<string?>("--reason") { Description = "Why; recorded in the journal and the notification." };
         var abort = new Command("abort", "Roll the in-flight deploy back: traffic to the previous version first, then the new instances stopped.") { reason };
-        abort.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, ct) => ops.RollbackAsync(parseResult.GetValue(reason) ?? "aborted by the operator", ct)));
+        abort.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, ct) => ops.RollbackAsync(parseResult.GetValue(reason) ?? "aborted by the operator", ct)));
         var rollback = new Command("rollback", "Like abort; also rolls a completed deploy back to the previous version (restarted from its publish directory).") { reason };
-        rollback.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, ct) => ops.RollbackAsync(parseResult.GetValue(reason) ?? "rolled back by the operator", ct)));
+        rollback.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, ct) => ops.RollbackAsync(parseResult.GetValue(reason) ?? "rolled back by the operator", ct)));
 
         var retry = new Command("retry", "Resume a deploy whose process died, from its journal; or run a rolled-back deploy again.");
-        retry.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, ct) => ops.RetryAsync(ct)));
+        retry.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, ct) => ops.RetryAsync(ct)));
 
         var duration = new Option<string>("--for") { Description = "How long to watch, e.g. 1h or 30m.", HelpName = "DURATION", DefaultValueFactory = _ => "1h" };
         var monitor = new Command("monitor", "Post-release monitoring: apply the rollback-monitor rules to the live version; roll back or alert.") { duration };
-        monitor.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, ct) =>
+        monitor.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, ct) =>
         {
             var text = parseResult.GetValue(duration)!;
             if (!Durations.TryParse(text, out var span) || span <= TimeSpan.Zero)
@@ -66,17 +73,18 @@ internal static class DeployCommand
 
         var downPlan = new Option<string?>("--plan") { Description = "The plan, when the state directory has no journal.", HelpName = "FILE" };
         var down = new Command("down", "Stop every instance and the router of the state directory.") { downPlan };
-        down.SetAction(parseResult => WithOperations(context, parseResult, null, (ops, _, ct) =>
+        down.SetAction(parseResult => WithOperations(context, parseResult, (ops, _, ct) =>
             ops.DownAsync(parseResult.GetValue(downPlan) is { } p ? DeployPlanReader.ReadFile(p) : null, ct)));
 
         return new Command("deploy", "Deploy the published app (canary, blue-green, rolling) with analysis and automatic rollback.")
         {
-            StateDirectory, run, status, promote, abort, rollback, retry, monitor, down,
+            StateDirectory, Log, run, status, promote, abort, rollback, retry, monitor, down,
         };
     }
 
-    private static int WithOperations(CliContext context, ParseResult parseResult, string? logFile, Func<DeployOperations, JournalFiles, CancellationToken, Task<int>> body)
+    private static int WithOperations(CliContext context, ParseResult parseResult, Func<DeployOperations, JournalFiles, CancellationToken, Task<int>> body)
     {
+        var logFile = parseResult.GetValue(Log);
         using var logWriter = logFile is null ? null : new StreamWriter(logFile, append: true) { AutoFlush = true };
         var effective = logWriter is null ? context : context with { Out = logWriter, Error = logWriter };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
