@@ -96,7 +96,8 @@ internal sealed class DeployFixture : IDisposable
 
     public void Dispose()
     {
-        foreach (var child in _children.Where(c => !c.HasExited)) child.Kill(entireProcessTree: true);
+        foreach (var child in _children)
+            if (!child.HasExited) child.Kill(entireProcessTree: true);
         Cli("deploy", "down");
         _output.WriteLine(ChildLogs());
         foreach (var child in _children) child.Dispose();
