@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Release.Sdk.Cli.Deploy;
+using Release.Sdk.Cli.Output;
 using Release.Sdk.Deploy.Journal;
 using Release.Sdk.Deploy.Plan;
 using Release.Sdk.Engine.Diagnostics;
@@ -45,7 +46,10 @@ internal static class DeployCommand
         var status = new Command("status", "Show the deploy's step, weights, driving process and latest verdicts.") { json };
         status.SetAction(parseResult => WithOperations(context, parseResult, (_, files, _) =>
         {
-            DeployStatusText.Write(context.Out, files, files.Read(), TimeProvider.System.GetUtcNow(), parseResult.GetValue(json));
+            var journal = files.Read();
+            DeployStatusText.Write(context.Out, files, journal, TimeProvider.System.GetUtcNow(), parseResult.GetValue(json));
+            if (journal.Status == DeployStatus.Paused)
+                DiagnosticWriter.WriteAll(context.Error, [new Diagnostic(DiagnosticCatalog.DeployPaused, $"The deploy of {journal.Plan.Version} is paused at '{journal.CurrentStep}': {journal.PauseReason}. Run 'dotnet-release deploy promote' to go on or 'deploy abort' to roll back.")]);
             return Task.FromResult(ExitCodes.Success);
         }));
 

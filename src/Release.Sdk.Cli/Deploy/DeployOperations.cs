@@ -130,7 +130,7 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
         journal = await runner.RunAsync(journal, cancellationToken).ConfigureAwait(false);
         WriteTimeline(journal);
         if (journal.Status == DeployStatus.RolledBack)
-            throw new ReleaseException(DiagnosticCatalog.DeployRolledBack, $"The deploy of {journal.Plan.Version} was rolled back: {journal.Outcome}. {journal.StableVersion ?? "Nothing"} serves the traffic; the verdicts are in {files.JournalPath} and {files.TimelinePath}. Fix the release and deploy again, or 'dotnet-release deploy retry' to try the same version again.");
+            throw new ReleaseException(DiagnosticCatalog.All.FirstOrDefault(d => d.Code == journal.OutcomeCode) ?? DiagnosticCatalog.DeployRolledBack, $"The deploy of {journal.Plan.Version} was rolled back: {journal.Outcome}. {journal.StableVersion ?? "Nothing"} serves the traffic; the verdicts are in {files.JournalPath} and {files.TimelinePath}. Fix the release and deploy again, or 'dotnet-release deploy retry' to try the same version again.");
         if (monitorAfter > TimeSpan.Zero) return await MonitorAsync(target, journal, monitorAfter, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }

@@ -39,6 +39,9 @@ internal sealed class DeployJournal
     public string? PauseReason { get; set; }
     public string? Outcome { get; set; }
 
+    /// <summary>The diagnostic code of a rollback (RSDK7007 analysis or health, RSDK7008 hook, RSDK7010 deadline).</summary>
+    public string? OutcomeCode { get; set; }
+
     public int OwnerPid { get; set; }
     public DateTimeOffset Heartbeat { get; set; }
     public DateTimeOffset StartedAt { get; init; }

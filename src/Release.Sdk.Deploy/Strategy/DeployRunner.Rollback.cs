@@ -1,6 +1,7 @@
 using Release.Sdk.Deploy.Analysis;
 using Release.Sdk.Deploy.Journal;
 using Release.Sdk.Deploy.Plan;
+using Release.Sdk.Engine.Diagnostics;
 
 namespace Release.Sdk.Deploy.Strategy;
 
@@ -10,7 +11,7 @@ internal sealed partial class DeployRunner
     /// Abort/rollback: traffic back to the stable version FIRST (restarting it from its publish directory if a rolling
     /// deploy had already retired it), then the new instances drained and stopped. A no-op when nothing is in flight.
     /// </summary>
-    public async Task<DeployJournal> RollbackAsync(DeployJournal journal, string reason, Verdict? verdict, CancellationToken cancellationToken)
+    public async Task<DeployJournal> RollbackAsync(DeployJournal journal, string reason, Verdict? verdict, CancellationToken cancellationToken, DiagnosticDescriptor? code = null)
     {
         if (!journal.InFlight)
         {
@@ -37,6 +38,7 @@ internal sealed partial class DeployRunner
         journal.Status = DeployStatus.RolledBack;
         journal.PauseReason = null;
         journal.Outcome = $"rolled back at '{journal.CurrentStep}': {reason}";
+        journal.OutcomeCode = (code ?? DiagnosticCatalog.DeployRolledBack).Code;
         journal.FinishedAt = time.GetUtcNow();
         Save(journal);
         await NotifyAsync(journal, DeployEventKind.RolledBack, journal.Outcome, verdict, cancellationToken).ConfigureAwait(false);

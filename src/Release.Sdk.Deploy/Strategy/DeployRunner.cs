@@ -68,7 +68,7 @@ internal sealed partial class DeployRunner(
                         break;
                     default:
                         RecordTimelinePoint(journal, step, await MeasureStepAsync(journal, cancellationToken).ConfigureAwait(false));
-                        return await RollbackAsync(journal, outcome.Reason!, outcome.Verdict, cancellationToken).ConfigureAwait(false);
+                        return await RollbackAsync(journal, outcome.Reason!, outcome.Verdict, cancellationToken, outcome.Code).ConfigureAwait(false);
                 }
             }
         }
