@@ -17,6 +17,7 @@ internal static class CliApplication
             PlanCommand.Create(context),
             ChangelogCommand.Create(context),
             DeployCommand.Create(context),
+            GatesCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);
