@@ -41,7 +41,7 @@ public sealed class HaproxyParsingTests
             # pxname,svname,scur,weight,status,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other,eresp,rtime,check_status
             app,FRONTEND,3,,OPEN,0,10,0,0,2,0,,,
             app,web-1,2,256,UP,0,95,0,1,4,0,0,12,L7OK
-            app,web-2,0,0,DRAIN,0,5,0,0,0,0,0,3,L7OK
+            app,web-2,0,0,DRAIN,0,5,0,0,0,0,0,3,* L7OK
             app,web-3,0,0,MAINT,0,0,0,0,0,0,0,0,* L4CON
             other,x,0,1,UP,0,0,0,0,0,0,0,0,L7OK
             app,BACKEND,2,256,UP,0,100,0,1,4,0,0,12,
@@ -54,6 +54,7 @@ public sealed class HaproxyParsingTests
         Assert.Equal((2L, 256, 100L, 4L, 12L), (web1.CurrentSessions, web1.Weight, web1.Responses, web1.Responses5xx, web1.ResponseTimeMs));
         Assert.True(web1.IsUp && web1.IsChecked);
         Assert.True(rows[1].IsUp);
+        Assert.True(rows[1].IsChecked); // "* " = a check is running right now; the last one passed
         Assert.True(rows[2].IsMaintenance);
         Assert.False(rows[2].IsChecked);
     }
