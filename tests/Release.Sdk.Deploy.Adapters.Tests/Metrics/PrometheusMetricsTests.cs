@@ -55,7 +55,7 @@ public sealed class PrometheusMetricsTests(ITestOutputHelper output) : IAsyncLif
         using var http = new HttpClient();
         var metrics = new PrometheusMetrics(http, new PrometheusMetricsOptions(prometheus.Address));
 
-        await using var load = new LoadGenerator(address, concurrency: 2, maxRequests: 20_000);
+        await using var load = new LoadGenerator(address, concurrency: 2, maxRequests: 20_000, requestsPerSecond: 200);
         load.Start();
         MetricResult? canaryResult = null;
         // Poll until a full rate window of the load is in Prometheus (scrape 1 s, window 3 s).
