@@ -49,10 +49,12 @@ internal static class ReleaseRunLauncher
             PlanFile = invocation.PlanFile is { } plan ? Path.GetFullPath(plan) : null,
             Identity = GitIdentityNames.From(context.Environment),
             Progress = progress.WriteLine,
+            PluginSettings = file.Plugins,
         };
         var git = new GitCommandLine(root);
         var ports = new ReleaseRunPorts(repository, new ShellHookRunner(invocation.HookTimeout ?? ShellHookRunner.DefaultTimeout, progress),
-            new DiskFileSystem(root), git, git, TimeProvider.System);
+            new DiskFileSystem(root), git, git, TimeProvider.System,
+            ReleasePlugins.Create(new ReleasePluginInputs(file.Plugins, config.Document, context.Environment, root, progress)));
         return ReleaseOrchestrator.Run(request, ports);
     }
 

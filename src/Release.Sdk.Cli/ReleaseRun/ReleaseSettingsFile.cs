@@ -13,12 +13,16 @@ namespace Release.Sdk.Cli.ReleaseRun;
 /// <c>generateChangelog</c>, <c>changelogFile</c>, <c>changelogTitle</c>, <c>tagOnly</c>, <c>assets</c>,
 /// <c>commitMessage</c>, <c>tokenVariable</c>, <c>repositoryUrl</c>; and the version computation's explicit settings
 /// (so the run releases the version the build computed): <c>tagPrefix</c>, <c>tagFormat</c>, <c>preset</c>,
-/// <c>buildLabel</c>, <c>noteKeywords</c>, <c>branches</c> and <c>releaseRules</c> (both in .releaserc.json's shape).
+/// <c>buildLabel</c>, <c>noteKeywords</c>, <c>branches</c> and <c>releaseRules</c> (both in .releaserc.json's shape);
+/// and <c>plugins</c>, one object per release plugin (gates, github, nuget, notify, …).
 /// Every key is optional.
 /// </summary>
 internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string? TokenVariable, string? RepositoryUrl, ReleaseConfigOverrides Computation)
 {
     public static ReleaseSettingsFile Empty { get; } = new(ReleaseRunOverrides.None, null, null, ReleaseConfigOverrides.None);
+
+    /// <summary>The <c>plugins</c> object: one section per release plugin (see PluginSettingsJson in the package), or null.</summary>
+    public JsonObject? Plugins { get; init; }
 
     public static ReleaseSettingsFile Read(string path)
     {
@@ -33,20 +37,9 @@ internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string
         }
 
         var hooks = root["hooks"] as JsonObject;
-        string? Hook(string name) => String(hooks, name, path);
         return new ReleaseSettingsFile(
             new ReleaseRunOverrides(
-                Hooks: hooks is null ? null : new ExecHooks
-                {
-                    VerifyConditionsCmd = Hook("verifyConditionsCmd"),
-                    AnalyzeCommitsCmd = Hook("analyzeCommitsCmd"),
-                    VerifyReleaseCmd = Hook("verifyReleaseCmd"),
-                    GenerateNotesCmd = Hook("generateNotesCmd"),
-                    PrepareCmd = Hook("prepareCmd"),
-                    PublishCmd = Hook("publishCmd"),
-                    SuccessCmd = Hook("successCmd"),
-                    FailCmd = Hook("failCmd"),
-                },
+                Hooks: hooks is null ? null : ExecHooks.Read(name => String(hooks, name, path)),
                 GenerateChangelog: Bool(root, "generateChangelog", path),
                 ChangelogFile: String(root, "changelogFile", path),
                 ChangelogTitle: String(root, "changelogTitle", path),
@@ -56,7 +49,15 @@ internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string
                 VersionFiles: root["versionFiles"] is JsonArray files ? files.Select(f => VersionFile(f, path)).ToList() : null),
             String(root, "tokenVariable", path),
             String(root, "repositoryUrl", path),
-            ComputationOf(root, path));
+            ComputationOf(root, path))
+        {
+            Plugins = root["plugins"] switch
+            {
+                null => null,
+                JsonObject plugins => plugins,
+                var other => throw Invalid(path, $"has 'plugins' = {other.ToJsonString()}, which must be an object"),
+            },
+        };
     }
 
     private static ReleaseConfigOverrides ComputationOf(JsonObject root, string path)

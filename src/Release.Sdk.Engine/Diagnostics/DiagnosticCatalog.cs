@@ -52,6 +52,7 @@ internal static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PushRejected = new("RSDK4105", Severity.Error, "The push of the release commit and tag was rejected");
     public static readonly DiagnosticDescriptor ReleaseTagConflict = new("RSDK4106", Severity.Error, "The release tag already exists on another commit");
     public static readonly DiagnosticDescriptor InvalidExecHook = new("RSDK4107", Severity.Error, "An exec hook's template or output cannot be used");
+    public static readonly DiagnosticDescriptor JournalNotSaved = new("RSDK4108", Severity.Warning, "The release journal (git notes on the release tag) could not be saved to the remote");
 
     // Lazy: field initializers of the other partial files may run after this file's (C# leaves the order open).
     private static readonly Lazy<DiagnosticDescriptor[]> AllDescriptors = new(() => typeof(DiagnosticCatalog)

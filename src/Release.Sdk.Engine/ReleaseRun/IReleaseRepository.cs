@@ -36,4 +36,17 @@ internal interface IReleaseRepository
 
     /// <summary>Pushes all <paramref name="refspecs"/> atomically (all or none) to <paramref name="remote"/>.</summary>
     PushResult Push(string remote, IReadOnlyList<string> refspecs, GitCredentials? credentials);
+
+    /// <summary>
+    /// The message of the annotated release tag (fetched from <paramref name="remote"/> with its commit when it is not
+    /// local), or null when there is no such tag or it is a lightweight one. A rerun reads the release notes back from it.
+    /// </summary>
+    string? TagMessage(string remote, string tag, GitCredentials? credentials) => null;
+
+    /// <summary>
+    /// The journal of the release <paramref name="tag"/>: which publish/success side effects are done. Git keeps it as a
+    /// note on the tag's commit (refs/notes/release-sdk), pushed to <paramref name="remote"/> on every change, so a rerun on
+    /// a fresh clone finds it. Problems saving it are reported through <paramref name="warn"/>, never thrown.
+    /// </summary>
+    IReleaseJournal OpenJournal(string remote, string tag, GitCredentials? credentials, Action<Diagnostics.Diagnostic> warn) => new MemoryReleaseJournal();
 }

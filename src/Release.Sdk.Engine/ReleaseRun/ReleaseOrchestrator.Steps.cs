@@ -25,17 +25,7 @@ internal sealed partial class ReleaseOrchestrator
     {
         var version = Decision.PreviousVersion!;
         Log($"HEAD is the release {version} ({tag}), tagged but not pushed by an earlier run; pushing it now.");
-        _values = _values with { NextVersion = version, NextTag = tag, NextChannel = Decision.Channel, Notes = "" };
-        var plan = new ReleasePlan
-        {
-            Version = version,
-            Tag = tag,
-            Branch = Decision.Branch,
-            Channel = Decision.Channel,
-            Notes = "",
-            TagOnly = Settings.TagOnly,
-            Pushes = [new PlannedPush(_request.Remote, Refspecs(tag, !Settings.TagOnly, includeTag: true))],
-        };
+        var plan = ReleasedPlan(tag, version, [new PlannedPush(_request.Remote, Refspecs(tag, !Settings.TagOnly, includeTag: true))]);
         Push(tag, includeBranch: !Settings.TagOnly, includeTag: true);
         return Publish(plan, resumed: true);
     }
@@ -55,6 +45,11 @@ internal sealed partial class ReleaseOrchestrator
         _values = _values with { Notes = parts.FirstOrDefault() ?? "" };
         var hookNotes = RunHook(ReleaseStep.GenerateNotes);
         if (!string.IsNullOrEmpty(hookNotes)) parts.Add(hookNotes);
+        foreach (var plugin in Plugins)
+        {
+            var pluginNotes = Guarded(plugin, ReleaseStep.GenerateNotes, () => plugin.GenerateNotes(Context(plugin)));
+            if (!string.IsNullOrEmpty(pluginNotes)) parts.Add(pluginNotes.Trim('\n'));
+        }
         // semantic-release joins the notes of every generateNotes plugin with a blank line.
         return string.Join("\n\n", parts.Where(p => p.Length > 0));
     }
@@ -137,6 +132,7 @@ internal sealed partial class ReleaseOrchestrator
             }
         }
         RunFailHook();
+        if (!_request.DryRun) RunFailPlugins(error);
         return Result(ReleaseOutcome.Failed, plan) with { Error = error };
     }
 
@@ -158,6 +154,7 @@ internal sealed partial class ReleaseOrchestrator
         Plan = plan,
         Log = _log.ToList(),
         Diagnostics = _diagnostics.ToList(),
+        Outputs = new Dictionary<string, string>(_outputs, StringComparer.Ordinal),
     };
 
     private string? Variable(string name) => _request.Environment.TryGetValue(name, out var value) ? value : null;

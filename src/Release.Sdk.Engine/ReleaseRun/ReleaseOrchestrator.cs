@@ -26,6 +26,9 @@ internal sealed partial class ReleaseOrchestrator
     private bool _mutated;
     private bool _pushed;
     private string? _createdTag;
+    private readonly Dictionary<string, string> _outputs = new(StringComparer.Ordinal);
+    private IReleaseJournal _journal = new MemoryReleaseJournal();
+    private ReleasePlan? _contextPlan;
 
     private ReleaseOrchestrator(ReleaseRunRequest request, ReleaseRunPorts ports)
     {
@@ -43,6 +46,8 @@ internal sealed partial class ReleaseOrchestrator
         return new ReleaseOrchestrator(request, ports).Execute();
     }
 
+    private bool _resumed;
+
     private ReleaseRunSettings Settings => _request.Settings;
 
     private VersionDecision Decision => _request.Decision;
@@ -56,6 +61,7 @@ internal sealed partial class ReleaseOrchestrator
         try
         {
             VerifyConditions();
+            if (PublishedRelease() is { } published) return CompletePublished(published.Tag, published.Version);
             if (Pushing && RemoteMoved(_startHead)) return Skipped(null);
             if (ResumableTag() is { } pending) return Resume(pending);
 
@@ -66,11 +72,14 @@ internal sealed partial class ReleaseOrchestrator
             var localTag = _ports.Repository.LocalTagTarget(tag);
             if (localTag is not null && localTag != _startHead) throw ReleaseErrors.TagConflict(tag, "locally", localTag, _startHead);
 
+            _contextPlan = new ReleasePlan { Version = version, Tag = tag, Branch = Decision.Branch, Channel = Decision.Channel, Notes = "" };
             RunHook(ReleaseStep.VerifyRelease);
+            RunPlugins(ReleaseStep.VerifyRelease, (p, c) => p.VerifyRelease(c));
             var notes = GenerateNotes(version, tag);
             _values = _values with { Notes = notes };
             var changes = ReleasePreparation.Compute(Settings, _ports.Files, version, notes, Log);
             plan = Plan(version, tag, notes, changes);
+            _contextPlan = plan;
             if (_request.DryRun) return Planned(plan);
 
             Prepare(changes);
@@ -102,8 +111,11 @@ internal sealed partial class ReleaseOrchestrator
         var dirty = _ports.Repository.DirtyPaths();
         if (dirty.Count > 0)
         {
-            if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
-            Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
+            // A tag-only release tags HEAD as committed, so uncommitted changes cannot reach it; its own prepared files
+            // (CHANGELOG.md, stamped versions) stay in the work tree for later CI steps, as semantic-release leaves them.
+            if (Settings.TagOnly) Log($"The work tree has uncommitted changes ({string.Join(", ", dirty.Take(5))}{(dirty.Count > 5 ? ", …" : "")}); tag-only mode tags HEAD as committed.");
+            else if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
+            else Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
         }
         if (Pushing)
         {
@@ -111,6 +123,7 @@ internal sealed partial class ReleaseOrchestrator
             _credentials = PushCredentials.For(url, _request.TokenVariable, _request.Environment);
         }
         RunHook(ReleaseStep.VerifyConditions);
+        RunPlugins(ReleaseStep.VerifyConditions, (p, c) => p.VerifyConditions(c));
     }
 
     /// <summary>The version, tag and type to release, after the analyzeCommitsCmd hook had its say; null: no release.</summary>
@@ -224,8 +237,14 @@ internal sealed partial class ReleaseOrchestrator
 
     private ReleaseRunResult Publish(ReleasePlan plan, bool resumed)
     {
-        RunHook(ReleaseStep.Publish);
-        RunHook(ReleaseStep.Success);
+        _contextPlan = plan;
+        _resumed = resumed;
+        if (_journal is MemoryReleaseJournal) _journal = OpenJournal(plan.Tag);
+        RunHookOnce(ReleaseStep.Publish);
+        RunPlugins(ReleaseStep.Publish, (p, c) => p.Publish(c));
+        RunHookOnce(ReleaseStep.Success);
+        RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
+        if (HasPublishWork) _journal.MarkDone(CompletedKey);
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
     }

@@ -35,6 +35,9 @@ internal sealed record ReleaseRunRequest
     /// <summary>Where a dry run writes the plan as JSON (under obj/); null: nowhere.</summary>
     public string? PlanFile { get; init; }
 
+    /// <summary>The settings file's "plugins" object: one section per plugin name (MSBuild properties and items); null: none.</summary>
+    public System.Text.Json.Nodes.JsonObject? PluginSettings { get; init; }
+
     /// <summary>Receives each progress line as it happens (the result's Log has them all, too).</summary>
     public Action<string>? Progress { get; init; }
 

@@ -20,4 +20,7 @@ internal sealed record ReleaseRunResult
     public IReadOnlyList<string> Log { get; init; } = [];
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public ReleaseException? Error { get; init; }
+
+    /// <summary>What plugins reported for CI outputs and later steps, e.g. "release-url".</summary>
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
 }

@@ -160,6 +160,26 @@ internal sealed class GitReleaseRepository : IReleaseRepository, IDisposable
         return _remote.Push(Resolve(remote), refspecs, credentials);
     }
 
+    public string? TagMessage(string remote, string tag, GitCredentials? credentials)
+    {
+        var tagRef = "refs/tags/" + tag;
+        RequireRefName(tagRef, nameof(tag));
+        if (Local("read the tag " + tag + " in", () => _repository.Tags[tag]) is null)
+        {
+            if (RemoteTagTarget(remote, tag, credentials) is null) return null;
+            _remote.Fetch(Resolve(remote), tagRef, tagRef, credentials);
+        }
+        return Local("read the tag " + tag + " in", () =>
+        {
+            // The git CLI just wrote the tag: a fresh instance sees it.
+            using var current = new Repository(_repository.Info.Path);
+            return current.Tags[tag]?.Annotation?.Message;
+        });
+    }
+
+    public IReleaseJournal OpenJournal(string remote, string tag, GitCredentials? credentials, Action<Diagnostic> warn) =>
+        GitNotesReleaseJournal.Open(_repository.Info.Path, _remote, Resolve(remote), credentials, tag, warn);
+
     public void Dispose() => _repository.Dispose();
 
     private RemoteTarget Resolve(string remote)

@@ -33,6 +33,10 @@ internal sealed class FakeGit : IReleaseRepository, IReleaseFileSystem, ICommitA
     public List<IReadOnlyList<string>> Pushes { get; } = [];
     public GitCredentials? LastCredentials { get; private set; }
     public Action? OnFetch { get; set; }
+    public Dictionary<string, string> TagMessages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Journals by tag, kept across runs like the git notes pushed to the remote.</summary>
+    public Dictionary<string, MemoryReleaseJournal> Journals { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> HeadFiles => _commits[HeadSha].Files;
 
@@ -104,6 +108,7 @@ internal sealed class FakeGit : IReleaseRepository, IReleaseFileSystem, ICommitA
     {
         if (LocalTags.ContainsKey(tag)) throw new InvalidOperationException($"tag {tag} exists");
         LocalTags[tag] = targetSha;
+        TagMessages[tag] = message;
         Events.Add($"tag {tag}");
     }
 
@@ -127,6 +132,19 @@ internal sealed class FakeGit : IReleaseRepository, IReleaseFileSystem, ICommitA
         Events.Add($"push {string.Join(" ", refspecs)}");
         return new PushResult(true);
     }
+
+    public string? TagMessage(string remote, string tag, GitCredentials? credentials)
+    {
+        if (!LocalTags.ContainsKey(tag) && RemoteTags.TryGetValue(tag, out var target))
+        {
+            LocalTags[tag] = target;
+            Events.Add($"fetch-tag {tag}");
+        }
+        return LocalTags.ContainsKey(tag) ? TagMessages.GetValueOrDefault(tag) : null;
+    }
+
+    public IReleaseJournal OpenJournal(string remote, string tag, GitCredentials? credentials, Action<Release.Sdk.Engine.Diagnostics.Diagnostic> warn) =>
+        Journals.TryGetValue(tag, out var journal) ? journal : Journals[tag] = new MemoryReleaseJournal();
 
     public bool IsAncestor(string ancestorSha, string descendantSha)
     {

@@ -47,9 +47,26 @@ public sealed class ReleaseRunRerunTests
     }
 
     [Fact]
-    public void RerunAfterThePushIsNoRelease()
+    public void RerunAfterACompletedReleaseIsNoRelease()
     {
         var scenario = new ReleaseScenario();
+        Assert.Equal(ReleaseOutcome.Released, scenario.Run().Outcome);
+        scenario.Decision = scenario.TaggedDecision("1.1.0");
+        scenario.Hooks = new FakeHooks();
+        var pushes = scenario.Git.Pushes.Count;
+
+        var result = scenario.Run();
+
+        Assert.Equal(ReleaseOutcome.NoRelease, result.Outcome);
+        Assert.Contains("publish and success steps are complete", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(pushes, scenario.Git.Pushes.Count);
+        Assert.Equal(["verify-conditions main"], scenario.Hooks.Ran);
+    }
+
+    [Fact]
+    public void RerunAfterThePushWithoutPublishWorkIsNoRelease()
+    {
+        var scenario = new ReleaseScenario { ConfigJson = """{ "plugins": ["@semantic-release/commit-analyzer", "@semantic-release/release-notes-generator"] }""" };
         scenario.Git.LocalTags["v1.1.0"] = scenario.Git.HeadSha;
         scenario.Git.RemoteTags["v1.1.0"] = scenario.Git.HeadSha;
         scenario.Decision = scenario.TaggedDecision("1.1.0");
@@ -58,6 +75,7 @@ public sealed class ReleaseRunRerunTests
 
         Assert.Equal(ReleaseOutcome.NoRelease, result.Outcome);
         Assert.Empty(scenario.Git.Pushes);
+        Assert.Empty(scenario.Git.Journals);
     }
 
     [Fact]
@@ -69,9 +87,12 @@ public sealed class ReleaseRunRerunTests
 
         var result = scenario.Run();
 
+        // The release exists (an earlier run tagged and pushed HEAD): only its publish and success steps are left.
         Assert.Equal(ReleaseOutcome.Released, result.Outcome);
+        Assert.True(result.Resumed);
         Assert.Empty(scenario.Git.Pushes);
-        Assert.Equal(["verify-conditions main", "verify-release 1.1.0", "prepare 1.1.0 from 1.0.0", "publish v1.1.0", "success 1.1.0"], scenario.Hooks.Ran);
+        Assert.Empty(scenario.Git.DirtyPaths());
+        Assert.Equal(["verify-conditions main", "publish v1.1.0", "success 1.1.0"], scenario.Hooks.Ran);
     }
 
     [Fact]

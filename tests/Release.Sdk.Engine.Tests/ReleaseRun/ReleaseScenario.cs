@@ -58,6 +58,7 @@ internal sealed class ReleaseScenario
     public bool NoPush { get; set; }
     public bool IsPullRequest { get; set; }
     public string? PlanFile { get; set; }
+    public List<IReleasePlugin> Plugins { get; } = [];
 
     public IReadOnlyList<CommitInfo> Commits { get; set; } =
     [
@@ -117,7 +118,7 @@ internal sealed class ReleaseScenario
             RepositoryUrl = "https://github.com/acme/widget.git",
         };
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
-        return ReleaseOrchestrator.Run(request, new ReleaseRunPorts(Git, Hooks, Git, Git, Git, clock));
+        return ReleaseOrchestrator.Run(request, new ReleaseRunPorts(Git, Hooks, Git, Git, Git, clock, Plugins));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
