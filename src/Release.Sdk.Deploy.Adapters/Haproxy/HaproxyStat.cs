@@ -29,7 +29,7 @@ internal sealed record HaproxyServerStat(string Backend, string Server, string S
             if (Text("pxname") != backend || server is "FRONTEND" or "BACKEND") continue;
             var responses = Number("hrsp_1xx") + Number("hrsp_2xx") + Number("hrsp_3xx") + Number("hrsp_4xx") + Number("hrsp_5xx") + Number("hrsp_other");
             rows.Add(new HaproxyServerStat(backend, server, Text("status"), (int)Number("weight"), Number("scur"),
-                responses, Number("hrsp_5xx"), Number("eresp"), Number("rtime"), Text("check_status").TrimStart('*')));
+                responses, Number("hrsp_5xx"), Number("eresp"), Number("rtime"), Text("check_status").TrimStart('*', ' ')));
         }
         return rows;
     }

@@ -32,7 +32,7 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
         var existing = await TryAttachAsync(directory, token, cancellationToken);
         if (existing is not null) return existing.Value;
 
-        var router = ResolveRouter(options.RouterPath);
+        var router = ResolveRouter(options.RouterPath, AppContext.BaseDirectory);
         var infoFile = Path.Combine(directory, InfoFileName);
         File.Delete(infoFile);
         var log = Path.Combine(directory, LogFileName);
@@ -106,14 +106,14 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
         return client;
     }
 
-    private static string ResolveRouter(string? configured)
+    internal static string ResolveRouter(string? configured, string baseDirectory)
     {
         string[] candidates =
         [
             configured ?? "",
             Environment.GetEnvironmentVariable("RSDK_ROUTER_PATH") ?? "",
-            Path.Combine(AppContext.BaseDirectory, "router", "Release.Sdk.Router.dll"),
-            Path.Combine(AppContext.BaseDirectory, "Release.Sdk.Router.dll"),
+            Path.Combine(baseDirectory, "router", "Release.Sdk.Router.dll"),
+            Path.Combine(baseDirectory, "Release.Sdk.Router.dll"),
         ];
         return candidates.FirstOrDefault(c => c.Length > 0 && File.Exists(c)) is { } found
             ? Path.GetFullPath(found)

@@ -103,7 +103,7 @@ public abstract class RouterContractTests(ITestOutputHelper output) : IAsyncLife
         for (var i = 0; i < 3; i++) old.Add(await StartAsync("stable", "1.0.0"));
         foreach (var instance in old) await router.AddAsync(instance, HealthTimeout, default);
 
-        await using var load = new LoadGenerator(address, concurrency: 4, maxRequests: 6000);
+        await using var load = new LoadGenerator(address, concurrency: 4, maxRequests: 12_000, requestsPerSecond: 300);
         load.Start();
         await load.WaitForAsync(LoadGenerator.Now, 200);
         foreach (var previous in old)
@@ -135,7 +135,7 @@ public abstract class RouterContractTests(ITestOutputHelper output) : IAsyncLife
         await router.AddAsync(victim, HealthTimeout, default);
         await router.AddAsync(survivor, HealthTimeout, default);
 
-        await using var load = new LoadGenerator(address, concurrency: 4, maxRequests: 4000);
+        await using var load = new LoadGenerator(address, concurrency: 4, maxRequests: 6000, requestsPerSecond: 400);
         load.Start();
         await load.WaitForAsync(LoadGenerator.Now, 300);
         var killedAt = LoadGenerator.Now;

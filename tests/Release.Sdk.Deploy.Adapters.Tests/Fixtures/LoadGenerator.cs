@@ -19,13 +19,16 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private readonly Uri _target;
     private readonly int _concurrency;
     private readonly int _maxRequests;
+    private readonly TimeSpan _pace;
     private readonly List<LoadResult> _results = [];
     private readonly CancellationTokenSource _stop = new();
     private Task[] _workers = [];
     private int _sent;
 
-    public LoadGenerator(Uri target, int concurrency = 4, int maxRequests = 10_000)
+    /// <param name="requestsPerSecond">Caps the total rate (0 = as fast as answered), so long scenarios stay within the request budget.</param>
+    public LoadGenerator(Uri target, int concurrency = 4, int maxRequests = 10_000, int requestsPerSecond = 0)
     {
+        _pace = requestsPerSecond > 0 ? TimeSpan.FromSeconds((double)concurrency / requestsPerSecond) : TimeSpan.Zero;
         _target = target;
         _concurrency = concurrency;
         _maxRequests = maxRequests;
@@ -97,6 +100,8 @@ internal sealed class LoadGenerator : IAsyncDisposable
                 result = new LoadResult(started, Now, 0, null, null, e.GetType().Name + ": " + e.Message);
             }
             lock (_results) _results.Add(result);
+            var wait = _pace - TimeSpan.FromSeconds((double)(Now - started) / Stopwatch.Frequency);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
         }
     }
 }
