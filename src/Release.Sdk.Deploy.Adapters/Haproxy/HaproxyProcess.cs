@@ -22,6 +22,12 @@ internal static class HaproxyProcess
     public static void WriteState(HaproxyRouterOptions options, HaproxyState state) =>
         StateFile.Write(StatePath(options), state, AdaptersJson.Default.HaproxyState);
 
+    public static bool IsRunning(HaproxyRouterOptions options)
+    {
+        var state = ReadState(options);
+        return state.Pid != 0 && new ProcessIdentity(state.Pid, state.StartTime).IsAlive();
+    }
+
     /// <summary>Returns a runtime API to a running HAProxy; the bool says whether it was just started (its servers must be restored).</summary>
     public static async Task<(HaproxyRuntimeApi Api, bool Started)> EnsureRunningAsync(HaproxyRouterOptions options, CancellationToken cancellationToken)
     {

@@ -133,7 +133,7 @@ internal sealed class HaproxyRouter(HaproxyRouterOptions options) : ITrafficRout
             s.Server,
             state.Servers.TryGetValue(s.Server, out var server) ? server.Group : "",
             serving == 0 || !s.IsUp || s.Status == "DRAIN" ? 0 : (int)Math.Round(100.0 * s.Weight / serving),
-            s.IsUp && !s.IsMaintenance,
+            s.IsUp && s.IsChecked && !s.IsMaintenance,
             s.Responses,
             s.Responses5xx,
             s.CurrentSessions,
@@ -173,7 +173,8 @@ internal sealed class HaproxyRouter(HaproxyRouterOptions options) : ITrafficRout
 
     private async Task<HaproxyRuntimeApi> ApiAsync(CancellationToken cancellationToken)
     {
-        if (_api is not null) return _api;
+        // A managed HAProxy that died is started again below and gets its servers back from the state file.
+        if (_api is not null && (options.RuntimeSocket is not null || HaproxyProcess.IsRunning(options))) return _api;
         await using var _ = await LockAsync(cancellationToken);
         var (api, started) = await HaproxyProcess.EnsureRunningAsync(options, cancellationToken);
         if (started)
@@ -181,6 +182,14 @@ internal sealed class HaproxyRouter(HaproxyRouterOptions options) : ITrafficRout
             // A restarted HAProxy has an empty backend: put back what the state file says it had.
             var state = HaproxyProcess.ReadState(options);
             foreach (var (name, server) in state.Servers) await AddServerAsync(api, name, server, cancellationToken);
+            // Weights go to checked servers only: wait (bounded) for the first checks, then give the traffic back.
+            for (var i = 0; i < 200 && state.Servers.Count > 0; i++)
+            {
+                var stats = await ShowStatAsync(api, cancellationToken);
+                if (stats.All(st => st.IsChecked || st.CheckStatus.StartsWith("L4", StringComparison.Ordinal) || st.CheckStatus.StartsWith("L7STS", StringComparison.Ordinal))) break;
+                await Task.Delay(50, cancellationToken);
+            }
+            await ApplyWeightsAsync(api, state, cancellationToken);
         }
         return _api = api;
     }

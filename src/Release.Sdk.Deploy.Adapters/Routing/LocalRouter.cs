@@ -114,8 +114,12 @@ internal sealed class LocalRouter(LocalRouterOptions options) : ITrafficRouter
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_admin is null || _info is null)
+            // A router that died (killed, machine restarted) is started again; it restores its routes from routes.json.
+            if (_admin is null || _info is null || !LocalRouterProcess.IsRunning(options.StateDirectory, _info.Pid))
+            {
+                _admin?.Dispose();
                 (_admin, _info) = await LocalRouterProcess.EnsureRunningAsync(options, cancellationToken);
+            }
             return (_admin, _info);
         }
         finally

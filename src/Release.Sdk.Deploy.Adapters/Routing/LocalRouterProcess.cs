@@ -81,6 +81,11 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
         return true;
     }
 
+    /// <summary>The recorded router process with this pid is still running.</summary>
+    public static bool IsRunning(string stateDirectory, int pid) =>
+        StateFile.Read(Path.Combine(Path.GetFullPath(stateDirectory), FileName), AdaptersJson.Default.LocalRouterProcess) is { } recorded
+        && recorded.Pid == pid && recorded.Identity.IsAlive();
+
     private static async Task<(HttpClient, RouterContracts.RouterInfo)?> TryAttachAsync(string directory, string token, CancellationToken cancellationToken)
     {
         var recorded = StateFile.Read(Path.Combine(directory, FileName), AdaptersJson.Default.LocalRouterProcess);
