@@ -21,6 +21,8 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
+        inputs => Notify.Plugin.NotifyPlugin.Create(inputs.Settings, inputs.Config, inputs.Environment),
+        inputs => Notify.CiOutputs.GitHubActionsPlugin.Create(inputs.Settings, inputs.Environment),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>
