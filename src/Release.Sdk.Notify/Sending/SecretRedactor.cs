@@ -9,12 +9,16 @@ internal sealed class SecretRedactor
     public void Add(string? secret)
     {
         // Very short values would mask ordinary words; a real secret is never that short.
-        if (secret is { Length: >= 4 } && !_secrets.Contains(secret, StringComparer.Ordinal))
+        if (secret is not { Length: >= 4 }) return;
+        // The URL-escaped form too: a secret can reach a message inside an escaped address (once: escaping again would grow forever).
+        var forms = new List<string> { secret, Uri.EscapeDataString(secret) };
+        // A webhook address (Slack, Teams) is secret by its path: services echo the path alone in errors.
+        if (Uri.TryCreate(secret, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.PathAndQuery.Length > 1) forms.Add(uri.PathAndQuery);
+        foreach (var form in forms)
         {
-            _secrets.Add(secret);
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length)); // longest first: a token inside a URL is masked with the URL
-            if (Uri.EscapeDataString(secret) is var escaped && escaped != secret) Add(escaped);
+            if (!_secrets.Contains(form, StringComparer.Ordinal)) _secrets.Add(form);
         }
+        _secrets.Sort((a, b) => b.Length.CompareTo(a.Length)); // longest first: a token inside a URL is masked with the URL
     }
 
     public string Redact(string text)
