@@ -18,16 +18,18 @@ internal static class ReleaseCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Compute and print everything (version, notes, diffs, commit, tag, pushes); write nothing, run no hook, need no token." };
         var noPush = new Option<bool>("--no-push") { Description = "Commit and tag locally, push nothing." };
         var planFile = new Option<string?>("--plan-file") { Description = "Also write the plan as JSON to this file (use a path under obj/).", HelpName = "FILE" };
+        var resultFile = new Option<string?>("--result-file") { Description = "Write how the run ended (outcome, version, tag, outputs such as release-url) as JSON to this file.", HelpName = "FILE" };
         var options = new ReleaseRunOptions();
         var command = new Command("release", "Release: notes, CHANGELOG.md, stamped version files, release commit, tag and push, with the exec hooks of .releaserc.json.")
         {
-            dryRun, noPush, planFile,
+            dryRun, noPush, planFile, resultFile,
         };
         options.AddTo(command);
         command.SetAction(parseResult => ErrorBoundary.Run(context, () =>
         {
             var invocation = options.Read(parseResult, parseResult.GetValue(dryRun), parseResult.GetValue(noPush), parseResult.GetValue(planFile));
             var result = ReleaseRunLauncher.Run(context, invocation, context.Out);
+            if (parseResult.GetValue(resultFile) is { Length: > 0 } resultPath) ReleaseResultFile.Write(resultPath, result);
             ReleaseRunText.Write(context.Out, context.Error, result);
             // Plugins run only when something is released; the job's outputs must say released=false otherwise.
             if (result.Outcome != ReleaseOutcome.Released)

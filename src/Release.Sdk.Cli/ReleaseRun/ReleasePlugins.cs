@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.Publish.NuGet;
+using Release.Sdk.Publish.Sbom;
 
 namespace Release.Sdk.Cli.ReleaseRun;
 
@@ -21,6 +23,10 @@ internal static class ReleasePlugins
 {
     private static readonly Func<ReleasePluginInputs, IReleasePlugin?>[] Factories =
     [
+        inputs => Gates.Plugin.GatesPlugin.CreateIfConfigured(inputs.Settings, inputs.Config),
+        // The SBOM comes before the GitHub release, whose publish step attaches it: a resumed run writes it in publish.
+        inputs => SbomPlugin.Create(inputs.Settings),
+        inputs => NuGetPushPlugin.Create(inputs.Settings),
         inputs => Notify.Plugin.NotifyPlugin.Create(inputs.Settings, inputs.Config, inputs.Environment),
         inputs => Notify.CiOutputs.GitHubActionsPlugin.Create(inputs.Settings, inputs.Environment),
     ];

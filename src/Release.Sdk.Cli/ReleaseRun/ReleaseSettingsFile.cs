@@ -37,20 +37,9 @@ internal sealed record ReleaseSettingsFile(ReleaseRunOverrides Overrides, string
         }
 
         var hooks = root["hooks"] as JsonObject;
-        string? Hook(string name) => String(hooks, name, path);
         return new ReleaseSettingsFile(
             new ReleaseRunOverrides(
-                Hooks: hooks is null ? null : new ExecHooks
-                {
-                    VerifyConditionsCmd = Hook("verifyConditionsCmd"),
-                    AnalyzeCommitsCmd = Hook("analyzeCommitsCmd"),
-                    VerifyReleaseCmd = Hook("verifyReleaseCmd"),
-                    GenerateNotesCmd = Hook("generateNotesCmd"),
-                    PrepareCmd = Hook("prepareCmd"),
-                    PublishCmd = Hook("publishCmd"),
-                    SuccessCmd = Hook("successCmd"),
-                    FailCmd = Hook("failCmd"),
-                },
+                Hooks: hooks is null ? null : ExecHooks.Read(name => String(hooks, name, path)),
                 GenerateChangelog: Bool(root, "generateChangelog", path),
                 ChangelogFile: String(root, "changelogFile", path),
                 ChangelogTitle: String(root, "changelogTitle", path),

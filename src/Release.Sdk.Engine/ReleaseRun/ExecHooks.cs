@@ -5,6 +5,23 @@ internal sealed record ExecHooks
 {
     public static ExecHooks None { get; } = new();
 
+    /// <summary>The option names of @semantic-release/exec, in lifecycle order: the keys of .releaserc.json and of the settings file.</summary>
+    public static IReadOnlyList<string> OptionNames { get; } =
+        ["verifyConditionsCmd", "analyzeCommitsCmd", "verifyReleaseCmd", "generateNotesCmd", "prepareCmd", "publishCmd", "successCmd", "failCmd"];
+
+    /// <summary>Reads each hook by its option name (<see cref="OptionNames"/>) from wherever the caller keeps them.</summary>
+    public static ExecHooks Read(Func<string, string?> option) => new()
+    {
+        VerifyConditionsCmd = option("verifyConditionsCmd"),
+        AnalyzeCommitsCmd = option("analyzeCommitsCmd"),
+        VerifyReleaseCmd = option("verifyReleaseCmd"),
+        GenerateNotesCmd = option("generateNotesCmd"),
+        PrepareCmd = option("prepareCmd"),
+        PublishCmd = option("publishCmd"),
+        SuccessCmd = option("successCmd"),
+        FailCmd = option("failCmd"),
+    };
+
     public string? VerifyConditionsCmd { get; init; }
     public string? AnalyzeCommitsCmd { get; init; }
     public string? VerifyReleaseCmd { get; init; }

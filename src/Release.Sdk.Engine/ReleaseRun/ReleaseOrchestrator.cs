@@ -111,8 +111,11 @@ internal sealed partial class ReleaseOrchestrator
         var dirty = _ports.Repository.DirtyPaths();
         if (dirty.Count > 0)
         {
-            if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
-            Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
+            // A tag-only release tags HEAD as committed, so uncommitted changes cannot reach it; its own prepared files
+            // (CHANGELOG.md, stamped versions) stay in the work tree for later CI steps, as semantic-release leaves them.
+            if (Settings.TagOnly) Log($"The work tree has uncommitted changes ({string.Join(", ", dirty.Take(5))}{(dirty.Count > 5 ? ", …" : "")}); tag-only mode tags HEAD as committed.");
+            else if (!_request.DryRun) throw ReleaseErrors.DirtyTree(dirty);
+            else Log($"The work tree has uncommitted changes ({dirty.Count} paths); a real run would stop with RSDK4101.");
         }
         if (Pushing)
         {
@@ -242,26 +245,8 @@ internal sealed partial class ReleaseOrchestrator
         RunHookOnce(ReleaseStep.Success);
         RunPlugins(ReleaseStep.Success, (p, c) => p.Success(c));
         if (HasPublishWork) _journal.MarkDone(CompletedKey);
-        if (plan.TagOnly) RestoreUncommittedFiles();
         Log(resumed ? $"Completed the release {plan.Version} ({plan.Tag}) an earlier run had started." : $"Released {plan.Version} ({plan.Tag}).");
         return Result(ReleaseOutcome.Released, plan) with { Resumed = resumed };
-    }
-
-    /// <summary>
-    /// A tag-only release commits nothing, so the files it wrote (CHANGELOG.md, stamped versions) served the publish
-    /// steps only; they are put back so the work tree is as clean as before and the next run does not stop on RSDK4101.
-    /// </summary>
-    private void RestoreUncommittedFiles()
-    {
-        if (_written.Count == 0) return;
-        for (var i = _written.Count - 1; i >= 0; i--)
-        {
-            var change = _written[i];
-            if (change.Original is null) _ports.Files.Delete(change.Path);
-            else _ports.Files.WriteAllText(change.Path, change.Original);
-        }
-        Log($"Restored {string.Join(", ", _written.Select(c => c.Path).Distinct(StringComparer.Ordinal))}: a tag-only release commits no files (add @semantic-release/git to commit them).");
-        _written.Clear();
     }
 
     private bool RemoteMoved(string localSha)

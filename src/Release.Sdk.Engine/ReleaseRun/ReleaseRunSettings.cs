@@ -57,21 +57,8 @@ internal sealed record ReleaseRunSettings
         };
     }
 
-    private static ExecHooks ReadHooks(JsonObject options, string key, ConfigErrors errors)
-    {
-        string? Cmd(string name) => String((options, key), name, errors);
-        return new ExecHooks
-        {
-            VerifyConditionsCmd = Cmd("verifyConditionsCmd"),
-            AnalyzeCommitsCmd = Cmd("analyzeCommitsCmd"),
-            VerifyReleaseCmd = Cmd("verifyReleaseCmd"),
-            GenerateNotesCmd = Cmd("generateNotesCmd"),
-            PrepareCmd = Cmd("prepareCmd"),
-            PublishCmd = Cmd("publishCmd"),
-            SuccessCmd = Cmd("successCmd"),
-            FailCmd = Cmd("failCmd"),
-        };
-    }
+    private static ExecHooks ReadHooks(JsonObject options, string key, ConfigErrors errors) =>
+        ExecHooks.Read(name => String((options, key), name, errors));
 
     private static string? String((JsonObject Options, string Key)? plugin, string name, ConfigErrors errors)
     {

@@ -6,19 +6,9 @@ using Release.Sdk.Git;
 namespace Release.Sdk.Tasks;
 
 /// <summary>Computes the version of this build from git history (cached per build and in obj/) and reports it.</summary>
-public sealed class ReleaseComputeVersion : ReleaseTask, IConfigurationInputs
+public sealed class ReleaseComputeVersion : ReleaseConfiguredTask
 {
-    [Required] public string ProjectDirectory { get; set; } = "";
     public string? CacheFile { get; set; }
-    public string? TagPrefix { get; set; }
-    public string? TagFormat { get; set; }
-    public string? Preset { get; set; }
-    public string? BuildLabel { get; set; }
-    public string? ConfigFile { get; set; }
-    public string? NoteKeywords { get; set; }
-    public ITaskItem[] Branches { get; set; } = [];
-    public ITaskItem[] Rules { get; set; } = [];
-    public bool DeepenShallowClone { get; set; }
     public bool Create { get; set; }
 
     /// <summary>Inner build of a multi-targeting project: the outer build already reported, so report at low importance.</summary>

@@ -10,22 +10,12 @@ namespace Release.Sdk.Tasks;
 /// Computes the release notes of the release a run would make now (compute work, so in-process) and writes them to
 /// <see cref="NotesFile"/> in obj/; the notes then fill PackageReleaseNotes. No release due: no notes, no file.
 /// </summary>
-public sealed class ReleaseGenerateNotes : ReleaseTask, IConfigurationInputs
+public sealed class ReleaseGenerateNotes : ReleaseConfiguredTask
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    [Required] public string ProjectDirectory { get; set; } = "";
     [Required] public string NotesFile { get; set; } = "";
     public string? RepositoryUrl { get; set; }
-    public string? TagPrefix { get; set; }
-    public string? TagFormat { get; set; }
-    public string? Preset { get; set; }
-    public string? BuildLabel { get; set; }
-    public string? ConfigFile { get; set; }
-    public string? NoteKeywords { get; set; }
-    public ITaskItem[] Branches { get; set; } = [];
-    public ITaskItem[] Rules { get; set; } = [];
-    public bool DeepenShallowClone { get; set; }
 
     [Output] public string? Notes { get; private set; }
     [Output] public string? NextVersion { get; private set; }

@@ -17,8 +17,21 @@ public sealed partial class ReleaseReportCliResult : ReleaseTask
     /// <summary>The file the process's standard error went to.</summary>
     [Required] public string ErrorFile { get; set; } = "";
 
+    /// <summary>The run's <c>--result-file</c> (absent when the process could not write it).</summary>
+    public string? ResultFile { get; set; }
+
+    /// <summary>The run released, or completed a release an earlier run had pushed: the publish and success targets run.</summary>
+    [Output] public bool Released { get; private set; }
+
+    [Output] public string? ReleasedVersion { get; private set; }
+    [Output] public string? ReleasedTag { get; private set; }
+
+    /// <summary>The release's web page when a publish plugin made one (the GitHub release), else empty.</summary>
+    [Output] public string? ReleaseUrl { get; private set; }
+
     protected override void ExecuteCore()
     {
+        ReadResult();
         var lines = File.Exists(ErrorFile) ? File.ReadAllLines(ErrorFile) : [];
         var errors = 0;
         foreach (var (severity, code, message) in Diagnostics(lines))
@@ -35,6 +48,26 @@ public sealed partial class ReleaseReportCliResult : ReleaseTask
     }
 
     protected override void ApplyDesignTimeFallback() { }
+
+    private void ReadResult()
+    {
+        if (string.IsNullOrEmpty(ResultFile) || !File.Exists(ResultFile)) return;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(ResultFile));
+            var root = document.RootElement;
+            string? Text(System.Text.Json.JsonElement parent, string name) =>
+                parent.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+            Released = root.TryGetProperty("released", out var released) && released.ValueKind == System.Text.Json.JsonValueKind.True;
+            ReleasedVersion = Text(root, "version");
+            ReleasedTag = Text(root, "tag");
+            ReleaseUrl = root.TryGetProperty("outputs", out var outputs) ? Text(outputs, "release-url") : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            Log.LogMessage(MessageImportance.High, "Release.Sdk: the release run's result file {0} is not valid JSON ({1}); the publish and success targets will not run.", ResultFile, e.Message);
+        }
+    }
 
     private static IEnumerable<(Severity Severity, string Code, string Message)> Diagnostics(string[] lines)
     {

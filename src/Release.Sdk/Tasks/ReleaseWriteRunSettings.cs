@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.Engine.ReleaseRun;
 
 namespace Release.Sdk.Tasks;
 
@@ -13,9 +14,6 @@ namespace Release.Sdk.Tasks;
 public sealed class ReleaseWriteRunSettings : ReleaseTask, IConfigurationInputs
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly string[] HookNames =
-        ["verifyConditionsCmd", "analyzeCommitsCmd", "verifyReleaseCmd", "generateNotesCmd", "prepareCmd", "publishCmd", "successCmd", "failCmd"];
 
     [Required] public string ProjectDirectory { get; set; } = "";
     [Required] public string SettingsFile { get; set; } = "";
@@ -112,7 +110,7 @@ public sealed class ReleaseWriteRunSettings : ReleaseTask, IConfigurationInputs
         string?[] commands = [VerifyConditionsCmd, AnalyzeCommitsCmd, VerifyReleaseCmd, GenerateNotesCmd, PrepareCmd, PublishCmd, SuccessCmd, FailCmd];
         if (commands.All(string.IsNullOrWhiteSpace)) return;
         json.WriteStartObject("hooks");
-        for (var i = 0; i < HookNames.Length; i++) WriteString(json, HookNames[i], commands[i]);
+        for (var i = 0; i < commands.Length; i++) WriteString(json, ExecHooks.OptionNames[i], commands[i]);
         json.WriteEndObject();
     }
 

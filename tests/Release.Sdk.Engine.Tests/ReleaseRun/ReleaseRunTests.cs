@@ -125,26 +125,28 @@ public sealed class ReleaseRunTests
         Assert.Equal(start, scenario.Git.RemoteTags["v1.1.0"]);
         Assert.Equal(["refs/tags/v1.1.0:refs/tags/v1.1.0"], scenario.Git.Pushes.Single());
         Assert.Null(result.Plan!.CommitMessage);
-        // The changelog and stamped files served the publish steps; nothing commits them, so they are put back.
+        // The prepared files stay in the work tree for later steps (helm package, …), as semantic-release leaves them.
         Assert.Contains("prepare 1.1.0 from 1.0.0", scenario.Hooks.Ran);
-        Assert.Empty(scenario.Git.DirtyPaths());
-        Assert.Contains(result.Log, l => l.StartsWith("Restored CHANGELOG.md", StringComparison.Ordinal));
+        Assert.Contains("CHANGELOG.md", scenario.Git.DirtyPaths());
     }
 
     [Fact]
-    public void ASecondTagOnlyReleaseRunsOnTheSameCheckout()
+    public void ASecondTagOnlyReleaseRunsOnTheSameCheckoutDespiteTheFirstOnesPreparedFiles()
     {
         var scenario = new ReleaseScenario();
         scenario.Overrides = scenario.Overrides with { TagOnly = true };
         Assert.Equal(ReleaseOutcome.Released, scenario.Run().Outcome);
 
         scenario.Git.WorkTree["src/more.cs"] = "// more";
-        scenario.Git.CommitAll("feat: more");
+        var someone = new GitIdentity("Ann", "ann@example.com", DateTimeOffset.UnixEpoch);
+        scenario.Git.Commit(["src/more.cs"], "feat: more", someone, someone);
+        Assert.Contains("CHANGELOG.md", scenario.Git.DirtyPaths());
         scenario.Decision = scenario.DueDecision() with { NextVersion = "1.2.0", NextTag = "v1.2.0", PreviousVersion = "1.1.0", PreviousTag = "v1.1.0" };
         var second = scenario.Run();
 
         Assert.True(second.Outcome == ReleaseOutcome.Released, Describe(second));
         Assert.Equal(scenario.Git.HeadSha, scenario.Git.RemoteTags["v1.2.0"]);
+        Assert.Contains(second.Log, l => l.Contains("tag-only mode tags HEAD as committed", StringComparison.Ordinal));
     }
 
     [Fact]
