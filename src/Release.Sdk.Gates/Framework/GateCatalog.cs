@@ -14,14 +14,14 @@ internal static class GateCatalog
         [GateKinds.Command] = name => new Command.CommandGate(name),
         [GateKinds.Docs] = name => new Docs.DocsGate(name),
         // — gates-build: replace each slot comment with its line —
-        // slot: coverage
-        // slot: security
-        // slot: vulnerable
-        // slot: container
+        [GateKinds.Coverage] = name => new Coverage.CoverageGate(name),
+        [GateKinds.Security] = name => new Security.SecurityGate(name),
+        [GateKinds.Vulnerable] = name => new Vulnerable.VulnerableDependenciesGate(name),
+        [GateKinds.Container] = name => new Container.ContainerImageGate(name),
         // — gates-analysis: replace each slot comment with its line —
-        // slot: benchmark
-        // slot: apicompat
-        // slot: efmigrations
+        [GateKinds.Benchmark] = name => new Benchmark.BenchmarkGate(name),
+        [GateKinds.ApiCompat] = name => new ApiCompat.ApiCompatGate(name),
+        [GateKinds.EfMigrations] = name => new EfMigrations.EfMigrationsGate(name),
         // — end of built-in gates —
     };
 

@@ -1,0 +1,1 @@
+namespace Safe; public static class Marker { }

@@ -1,0 +1,1 @@
+namespace Vulnerable; public static class Marker { }
