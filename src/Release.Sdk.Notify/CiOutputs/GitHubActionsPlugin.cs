@@ -55,7 +55,7 @@ internal sealed class GitHubActionsPlugin(string? gateSummaryFile) : IReleasePlu
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Warnings.Add(new Diagnostic(DiagnosticCatalog.GateReportUnreadable,
+            context.Warnings.Add(new Diagnostic(DiagnosticCatalog.GateSummaryUnreadable,
                 $"The gate summary {path} (ReleaseGateSummaryFile) could not be read ({e.Message}); the step summary goes without it. Point ReleaseGateSummaryFile at the gates' Markdown report (obj/release-gates.md) or unset it."));
             return null;
         }
