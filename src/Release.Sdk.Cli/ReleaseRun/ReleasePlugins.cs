@@ -27,6 +27,8 @@ internal static class ReleasePlugins
         // The SBOM comes before the GitHub release, whose publish step attaches it: a resumed run writes it in publish.
         inputs => SbomPlugin.Create(inputs.Settings),
         inputs => NuGetPushPlugin.Create(inputs.Settings),
+        inputs => Notify.Plugin.NotifyPlugin.Create(inputs.Settings, inputs.Config, inputs.Environment),
+        inputs => Notify.CiOutputs.GitHubActionsPlugin.Create(inputs.Settings, inputs.Environment),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>
