@@ -66,7 +66,7 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
                 journal = files.Read();
                 await using var target = await targets.OpenAsync(journal.Plan, journal.StablePlan, files.Directory, cancellationToken).ConfigureAwait(false);
                 if (journal.Status == DeployStatus.Completed) journal.Status = DeployStatus.Running; // the previous version is restarted, then this one retired
-                journal = await Runner(target).RollbackAsync(journal, reason, null, cancellationToken).ConfigureAwait(false);
+                journal = await Runner(target, journal.Plan).RollbackAsync(journal, reason, null, cancellationToken).ConfigureAwait(false);
                 WriteTimeline(journal);
                 return ExitCodes.Success;
             }
@@ -126,7 +126,7 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
 
     private async Task<int> DriveAsync(DeployTarget target, DeployJournal journal, TimeSpan monitorAfter, CancellationToken cancellationToken)
     {
-        var runner = Runner(target);
+        var runner = Runner(target, journal.Plan);
         journal = await runner.RunAsync(journal, cancellationToken).ConfigureAwait(false);
         WriteTimeline(journal);
         if (journal.Status == DeployStatus.RolledBack)
@@ -137,14 +137,14 @@ internal sealed class DeployOperations(CliContext context, JournalFiles files, I
 
     private async Task<int> MonitorAsync(DeployTarget target, DeployJournal journal, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var tripped = await Runner(target).MonitorAsync(journal, duration, cancellationToken).ConfigureAwait(false);
+        var tripped = await Runner(target, journal.Plan).MonitorAsync(journal, duration, cancellationToken).ConfigureAwait(false);
         WriteTimeline(journal);
         if (tripped is null) return ExitCodes.Success;
         throw new ReleaseException(DiagnosticCatalog.MonitorTripped, $"Post-release monitoring: {tripped.Describe()}. {(journal.Status == DeployStatus.RolledBack ? $"Rolled back to {journal.StableVersion}." : "No previous version to roll back to: alert raised.")}");
     }
 
-    private DeployRunner Runner(DeployTarget target) =>
-        new(target, files, Clock, new HookRunner(http), DeployNotificationSinks.Create(context.Out), line => context.Out.WriteLine(line));
+    private DeployRunner Runner(DeployTarget target, DeployPlan plan) =>
+        new(target, files, Clock, new HookRunner(http), DeployNotificationSinks.Create(context.Out, plan, context.Environment), line => context.Out.WriteLine(line));
 
     private void WriteTimeline(DeployJournal journal)
     {

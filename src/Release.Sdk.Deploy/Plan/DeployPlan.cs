@@ -27,6 +27,12 @@ internal sealed record DeployPlan
 
     /// <summary>Settings handed as they are to the target's adapters (router port, metric provider URL, haproxy socket…).</summary>
     public IReadOnlyDictionary<string, string> TargetSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Who hears about the deploy: <c>{"environment", "projectName", "notifiers": [ReleaseNotifier items]}</c> in the shape
+    /// of the release run's notify settings (docs/notifications.md), read by the CLI's notifier wiring; null: none configured here.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? Notifications { get; init; }
 }
 
 internal enum DeployStrategyKind

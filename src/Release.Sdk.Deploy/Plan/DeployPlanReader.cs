@@ -117,6 +117,7 @@ internal static class DeployPlanReader
                 },
                 Monitor = new MonitorSettings { After = Duration("monitor.after", TimeSpan.Zero) },
                 TargetSettings = AdapterSettings(),
+                Notifications = Notifications(),
             };
             var unknown = root.Select(p => p.Key).Where(k => !_used.Contains(k) && !AdapterPrefixes.Any(k.StartsWith)).ToList();
             if (unknown.Count > 0)
@@ -274,6 +275,26 @@ internal static class DeployPlanReader
                 var contains = ItemText(item, "contains");
                 return spec2.StartsWith('/') ? new SmokeTest(spec2, null, status, contains) : new SmokeTest(null, spec2, status, contains);
             }).ToList();
+        }
+
+        /// <summary>"notify.environment", "notify.projectName" and the "notifiers" list, regrouped as the notify settings object.</summary>
+        private JsonObject? Notifications()
+        {
+            var environment = Text("notify.environment");
+            var projectName = Text("notify.projectName");
+            _used.Add("notifiers");
+            var notifiers = root["notifiers"] switch
+            {
+                null => null,
+                JsonArray list => (JsonArray)list.DeepClone(),
+                var other => throw Invalid("notifiers", other.ToJsonString(), "a list of ReleaseNotifier items"),
+            };
+            if (environment is null && projectName is null && notifiers is null) return null;
+            var section = new JsonObject();
+            if (environment is not null) section["environment"] = environment;
+            if (projectName is not null) section["projectName"] = projectName;
+            if (notifiers is not null) section["notifiers"] = notifiers;
+            return section;
         }
 
         private Dictionary<string, string> AdapterSettings() => root

@@ -16,6 +16,6 @@ internal static class NotifierDefaults
 
     /// <summary>PagerDuty pages on failures and resolves on the following success; started/promoted are not incidents.</summary>
     public static IReadOnlySet<NotificationKind>? Events(NotifierKind kind) => kind == NotifierKind.PagerDuty
-        ? new HashSet<NotificationKind>([NotificationKind.ReleaseFailed, NotificationKind.ReleaseSucceeded, NotificationKind.DeployRolledBack, NotificationKind.DeployCompleted])
+        ? new HashSet<NotificationKind>([NotificationKind.ReleaseFailed, NotificationKind.ReleaseSucceeded, NotificationKind.DeployRolledBack, NotificationKind.DeployAlert, NotificationKind.DeployCompleted])
         : null;
 }

@@ -9,6 +9,9 @@ internal enum NotificationKind
     DeployPromoted,
     DeployRolledBack,
     DeployCompleted,
+
+    /// <summary>Post-release monitoring tripped and there was no previous version to roll back to: people must act.</summary>
+    DeployAlert,
 }
 
 /// <summary>Whether the event is good news, bad news, or news of work in progress (drives colours, PagerDuty actions, Statuspage states).</summary>
@@ -31,6 +34,7 @@ internal static class NotificationKinds
         NotificationKind.DeployPromoted => "deploy-promoted",
         NotificationKind.DeployRolledBack => "deploy-rolled-back",
         NotificationKind.DeployCompleted => "deploy-completed",
+        NotificationKind.DeployAlert => "deploy-alert",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -40,7 +44,7 @@ internal static class NotificationKinds
     public static NotificationStatus Status(this NotificationKind kind) => kind switch
     {
         NotificationKind.ReleaseSucceeded or NotificationKind.DeployCompleted => NotificationStatus.Success,
-        NotificationKind.ReleaseFailed or NotificationKind.DeployRolledBack => NotificationStatus.Failure,
+        NotificationKind.ReleaseFailed or NotificationKind.DeployRolledBack or NotificationKind.DeployAlert => NotificationStatus.Failure,
         _ => NotificationStatus.InProgress,
     };
 

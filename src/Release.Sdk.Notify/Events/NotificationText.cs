@@ -25,6 +25,7 @@ internal static class NotificationText
             NotificationKind.DeployStarted => "Deploy started:",
             NotificationKind.DeployPromoted => "Deploy promoted:",
             NotificationKind.DeployRolledBack => "Deploy rolled back:",
+            NotificationKind.DeployAlert => "Deploy alert:",
             _ => "Deployed",
         };
         return $"{Emoji(e)} {project}{what} {VersionText(e)} - {EnvironmentTitle(e.Environment)}";
