@@ -16,6 +16,7 @@ internal static class CliApplication
             ReleaseCommand.Create(context),
             PlanCommand.Create(context),
             ChangelogCommand.Create(context),
+            DeployCommand.Create(context),
             GatesCommand.Create(context),
         };
 

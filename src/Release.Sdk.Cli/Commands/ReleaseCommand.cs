@@ -2,6 +2,7 @@ using System.CommandLine;
 using Release.Sdk.Cli.Output;
 using Release.Sdk.Cli.ReleaseRun;
 using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.Notify.CiOutputs;
 
 namespace Release.Sdk.Cli.Commands;
 
@@ -30,8 +31,19 @@ internal static class ReleaseCommand
             var result = ReleaseRunLauncher.Run(context, invocation, context.Out);
             if (parseResult.GetValue(resultFile) is { Length: > 0 } resultPath) ReleaseResultFile.Write(resultPath, result);
             ReleaseRunText.Write(context.Out, context.Error, result);
+            // Plugins run only when something is released; the job's outputs must say released=false otherwise.
+            if (result.Outcome != ReleaseOutcome.Released)
+                DiagnosticWriter.WriteAll(context.Error, GitHubActionsOutputs.WriteNotReleased(context.Environment, NotReleasedText(result)));
             return result.Outcome == ReleaseOutcome.Failed ? ExitCodes.Error : ExitCodes.Success;
         }));
         return command;
     }
+
+    private static string NotReleasedText(ReleaseRunResult result) => result.Outcome switch
+    {
+        ReleaseOutcome.Failed when result.Error is { } error => $"The release failed: {error.Code}: {error.Message}",
+        ReleaseOutcome.Planned when result.Plan is { } plan => $"Dry run: {plan.Version} ({plan.Tag}) would be released; nothing was written.",
+        ReleaseOutcome.Skipped => "The remote branch moved since this build started; nothing was tagged (the run for the newer commit releases).",
+        _ => $"Nothing was released: {result.Reason ?? "no release is due"}.",
+    };
 }

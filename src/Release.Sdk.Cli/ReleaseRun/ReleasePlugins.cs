@@ -29,6 +29,8 @@ internal static class ReleasePlugins
         inputs => SbomPlugin.Create(inputs.Settings),
         inputs => GitHubPlugin.Create(inputs.Settings?["github"] as JsonObject, inputs.Config),
         inputs => NuGetPushPlugin.Create(inputs.Settings),
+        inputs => Notify.Plugin.NotifyPlugin.Create(inputs.Settings, inputs.Config, inputs.Environment),
+        inputs => Notify.CiOutputs.GitHubActionsPlugin.Create(inputs.Settings, inputs.Environment),
     ];
 
     public static IReadOnlyList<IReleasePlugin> Create(ReleasePluginInputs inputs) =>

@@ -1,0 +1,9 @@
+namespace Release.Sdk.Deploy.Journal;
+
+internal enum DeployStatus
+{
+    Running,
+    Paused,
+    Completed,
+    RolledBack,
+}

@@ -1,0 +1,11 @@
+namespace Release.Sdk.Notify.Configuration;
+
+internal enum NotifierKind
+{
+    Slack,
+    Teams,
+    Webhook,
+    Email,
+    PagerDuty,
+    Statuspage,
+}

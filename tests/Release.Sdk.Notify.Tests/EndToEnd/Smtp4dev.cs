@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Release.Sdk.Notify.Tests.Servers;
+
+namespace Release.Sdk.Notify.Tests.EndToEnd;
+
+/// <summary>
+/// smtp4dev started by the test on free loopback ports (SMTP, web API; IMAP/POP3 on free ports too, in-memory
+/// database, its app data in a temp folder) and stopped with its whole process tree. Messages are read back through its
+/// REST API (GET /api/messages).
+/// </summary>
+internal sealed partial class Smtp4dev : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _appData = Directory.CreateTempSubdirectory("rsdk-smtp4dev-").FullName;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    private Smtp4dev()
+    {
+        SmtpPort = FreePort.Next();
+        WebPort = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{WebPort}", $"--smtpport={SmtpPort}",
+                     $"--imapport={FreePort.Next()}", $"--pop3port={FreePort.Next()}", "--db=", "--hostname=127.0.0.1", $"--baseappdatapath={_appData}",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+    }
+
+    public int SmtpPort { get; }
+
+    public int WebPort { get; }
+
+    private string Api => $"http://127.0.0.1:{WebPort}/api/messages";
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    /// <summary>Starts smtp4dev and waits for its API; fails with a message saying what to do when it cannot.</summary>
+    public static async Task<Smtp4dev> StartAsync()
+    {
+        Assert.True(IsRestored(out var version),
+            $"smtp4dev {version} (dotnet tool Rnwood.Smtp4dev, pinned in .config/dotnet-tools.json) is not restored: run `dotnet tool restore` in the repository root before the tests (.ci/run does).");
+        var server = new Smtp4dev();
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartupLimit)
+        {
+            if (server._process.HasExited)
+            {
+                await server.DisposeAsync();
+                Assert.Fail($"smtp4dev exited with code {server._process.ExitCode} before it answered:\n{server.Output}");
+            }
+            try
+            {
+                using var response = await server._http.GetAsync(server.Api);
+                if (response.IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        var output = server.Output;
+        await server.DisposeAsync();
+        Assert.Fail($"smtp4dev did not answer on {server.Api} within {StartupLimit.TotalSeconds} s:\n{output}");
+        return server;
+    }
+
+    /// <summary>The messages' summaries (subject, from, to…) once at least <paramref name="count"/> arrived, or what is there after the limit.</summary>
+    public async Task<IReadOnlyList<JsonObject>> MessagesAsync(int count, TimeSpan limit)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await _http.GetFromJsonAsync<JsonObject>(Api) ?? [];
+            var results = (page["results"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+            if (results.Count >= count || deadline.Elapsed > limit) return results;
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (InvalidOperationException)
+        {
+            // never started
+        }
+        _process.Dispose();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(_appData, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
