@@ -50,11 +50,17 @@ public sealed class FullReleaseEndToEndTests
         Assert.Empty(created.Assets);
         Assert.True(e2e.OriginHas("v1.1.0"), "the tag was pushed before publishing");
         Assert.Empty(e2e.SuccessEmails);
+        Assert.Equal(["release-failed"], e2e.HookEvents);
+        var failure = Assert.Single(e2e.GitHub.State.Issues.Values, i => i.Title == "The automated release is failing 🚨");
+        // The failed run mailed its failure once (notify's fail step); no success mail yet.
+        Assert.Contains("Release failed: 1.1.0", Assert.Single(e2e.Smtp.Messages).Subject, StringComparison.Ordinal);
 
         outage.Times = 0; // GitHub is back.
         e2e.CiRerun().ShouldExit(0);
         e2e.AssertReleasedExactlyOnce();
         Assert.Same(created, Assert.Single(e2e.GitHub.State.Releases));
+        Assert.Equal("closed", failure.State);
+        Assert.Equal(2, e2e.Smtp.Messages.Count); // the failure mail of the first run + the one success mail
 
         e2e.CiRerun().ShouldExit(0);
         e2e.AssertReleasedExactlyOnce();
@@ -219,6 +225,8 @@ internal sealed class FullRelease : IAsyncDisposable
         Assert.All(release.Assets, a => Assert.Equal("uploaded", a.State));
         Assert.Equal(File.ReadAllBytes(PackedWidget.Path), release.Assets.Single(a => a.Name.EndsWith(".nupkg", StringComparison.Ordinal)).Content);
         Assert.Equal("OpenAPI Specification", release.Assets.Single(a => a.Name == "openapi.json").Label);
+        Assert.Equal("NuGet package", release.Assets.Single(a => a.Name.EndsWith(".nupkg", StringComparison.Ordinal)).Label);
+        Assert.Single(GitHub.Matching("POST", "/repos/acme/widget/releases")); // created once, never re-created
 
         // Issues referenced by the commits: one "released in" comment and the label each.
         foreach (var number in new[] { 12, 13 })
