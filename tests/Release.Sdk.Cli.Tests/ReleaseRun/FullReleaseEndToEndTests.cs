@@ -76,7 +76,7 @@ public sealed class FullReleaseEndToEndTests
 
         var run = e2e.Release().ShouldExit(0);
 
-        Assert.Contains("RSDK65", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("RSDK6501", run.StdErr, StringComparison.Ordinal); // a notifier could not deliver: a warning, not an error
         Assert.Contains("release-mail", run.StdErr, StringComparison.Ordinal);
         Assert.Single(e2e.GitHub.State.Releases);
         Assert.Equal(["release-succeeded"], e2e.HookEvents);
