@@ -152,7 +152,7 @@ internal sealed class FullRelease : IAsyncDisposable
 
         var env = _repos.Environment;
         env["GITHUB_TOKEN"] = FakeGitHub.Token;
-        env["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_feed, "..", "nuget-http-cache-" + Guid.NewGuid().ToString("N"));
+        env["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_repos.Work.Path, "obj", "nuget-http-cache"); // deleted with the repository
         env["DOTNET_CLI_UI_LANGUAGE"] = "en";
         env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         env["DOTNET_NOLOGO"] = "1";
@@ -276,7 +276,10 @@ internal sealed class FullRelease : IAsyncDisposable
     }
 }
 
-/// <summary>A tiny class library packed once per test process by a real `dotnet pack` (Acme.Widget 1.1.0).</summary>
+/// <summary>
+/// A tiny class library packed once per test process by a real `dotnet pack` (Acme.Widget 1.1.0): every test reuses
+/// the one package (packing is the slow part). No build servers are left running (-nodeReuse:false, no shared compiler).
+/// </summary>
 internal static class PackedWidget
 {
     private static readonly Lazy<string> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -287,6 +290,7 @@ internal static class PackedWidget
     {
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rsdk-e2e-widget-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         File.WriteAllText(System.IO.Path.Combine(dir, "Acme.Widget.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -298,7 +302,7 @@ internal static class PackedWidget
             </Project>
             """);
         File.WriteAllText(System.IO.Path.Combine(dir, "Widget.cs"), "namespace Acme;\n\npublic static class Widget\n{\n    public static int Size(int n) => n < 0 ? 0 : n;\n}\n");
-        var start = new ProcessStartInfo("dotnet", ["pack", "-c", "Release", "-o", "out", "-p:Version=1.1.0", "-nologo", "-v:q"])
+        var start = new ProcessStartInfo("dotnet", ["pack", "-c", "Release", "-o", "out", "-p:Version=1.1.0", "-nologo", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=false"])
         {
             WorkingDirectory = dir,
             RedirectStandardOutput = true,
