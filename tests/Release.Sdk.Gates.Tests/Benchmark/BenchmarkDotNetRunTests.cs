@@ -22,7 +22,8 @@ public sealed class BenchmarkDotNetRunTests(BenchmarkDotNetRunTests.Runs runs) :
         var report = BenchmarkReportParser.Parse(File.ReadAllText(runs.FirstReport), runs.FirstReport);
         var sample = Assert.Single(report.Samples);
         Assert.Equal("Sample.Benchmarks.Checksum.Fletcher16", sample.Name);
-        Assert.Equal(8, sample.N);
+        // 8 iterations, less the upper outliers BenchmarkDotNet removes from the statistics (one was, in a CI run).
+        Assert.InRange(sample.N, 5, 8);
         Assert.True(sample.HasSpread && sample.Mean > 0, $"mean {sample.Mean} ns, variance {sample.Variance}");
     }
 
