@@ -1,6 +1,6 @@
 namespace Release.Sdk.Router;
 
-/// <summary>The admin API's JSON shapes (camelCase on the wire). LocalRouter in Release.Sdk.Deploy.Adapters mirrors them.</summary>
+/// <summary>The admin API's JSON shapes (camelCase on the wire). Release.Sdk.Deploy.Adapters compiles this same file for its client (LocalRouter).</summary>
 internal static class AdminContracts
 {
     public sealed record DestinationRequest(string Group, string Version, string Address);

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using Release.Sdk.Deploy.Ports;
 using Release.Sdk.Engine.Diagnostics;
 
+using Release.Sdk.Router;
+
 namespace Release.Sdk.Deploy.Adapters.Routing;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal sealed class LocalRouter(LocalRouterOptions options) : ITrafficRouter
 
     public async Task AddAsync(BackendInstance instance, TimeSpan healthTimeout, CancellationToken cancellationToken)
     {
-        var request = new RouterContracts.DestinationRequest(instance.Group, instance.Version, instance.BaseAddress.ToString());
+        var request = new AdminContracts.DestinationRequest(instance.Group, instance.Version, instance.BaseAddress.ToString());
         await SendAsync(HttpMethod.Put, $"admin/destinations/{Uri.EscapeDataString(instance.Name)}",
             JsonContent.Create(request, AdaptersJson.Default.DestinationRequest), cancellationToken);
 
@@ -86,7 +88,7 @@ internal sealed class LocalRouter(LocalRouterOptions options) : ITrafficRouter
         return await admin.GetStringAsync("metrics", cancellationToken);
     }
 
-    internal async Task<RouterContracts.StatsResponse> GetRawStatsAsync(CancellationToken cancellationToken)
+    internal async Task<AdminContracts.StatsResponse> GetRawStatsAsync(CancellationToken cancellationToken)
     {
         var (admin, _) = await ConnectAsync(cancellationToken);
         try
@@ -107,9 +109,9 @@ internal sealed class LocalRouter(LocalRouterOptions options) : ITrafficRouter
         return ValueTask.CompletedTask;
     }
 
-    private RouterContracts.RouterInfo? _info;
+    private AdminContracts.RouterInfo? _info;
 
-    private async Task<(HttpClient Admin, RouterContracts.RouterInfo Info)> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<(HttpClient Admin, AdminContracts.RouterInfo Info)> ConnectAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Release.Sdk.Deploy.Adapters.Processes;
 using Release.Sdk.Engine.Diagnostics;
 
+using Release.Sdk.Router;
+
 namespace Release.Sdk.Deploy.Adapters.Routing;
 
 /// <summary>The router process recorded by whoever started it (pid + kernel start time), so `down` can stop it safely.</summary>
@@ -19,7 +21,7 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
     /// Attaches to the router of <paramref name="options"/>' state directory, or starts it. A lock file serialises two
     /// deploy commands racing to start it. Returns the admin client and the router's addresses.
     /// </summary>
-    public static async Task<(HttpClient Admin, RouterContracts.RouterInfo Info)> EnsureRunningAsync(LocalRouterOptions options, CancellationToken cancellationToken)
+    public static async Task<(HttpClient Admin, AdminContracts.RouterInfo Info)> EnsureRunningAsync(LocalRouterOptions options, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(options.StateDirectory);
         Directory.CreateDirectory(directory);
@@ -86,7 +88,7 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
         StateFile.Read(Path.Combine(Path.GetFullPath(stateDirectory), FileName), AdaptersJson.Default.LocalRouterProcess) is { } recorded
         && recorded.Pid == pid && recorded.Identity.IsAlive();
 
-    private static async Task<(HttpClient, RouterContracts.RouterInfo)?> TryAttachAsync(string directory, string token, CancellationToken cancellationToken)
+    private static async Task<(HttpClient, AdminContracts.RouterInfo)?> TryAttachAsync(string directory, string token, CancellationToken cancellationToken)
     {
         var recorded = StateFile.Read(Path.Combine(directory, FileName), AdaptersJson.Default.LocalRouterProcess);
         var info = StateFile.Read(Path.Combine(directory, InfoFileName), AdaptersJson.Default.RouterInfo);
@@ -104,7 +106,7 @@ internal sealed record LocalRouterProcess(int Pid, string StartTime)
         return null;
     }
 
-    private static HttpClient CreateAdminClient(RouterContracts.RouterInfo info, string token)
+    private static HttpClient CreateAdminClient(AdminContracts.RouterInfo info, string token)
     {
         var client = new HttpClient { BaseAddress = new Uri(info.AdminUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
