@@ -1,7 +1,9 @@
+extern alias router;
+
 using Microsoft.AspNetCore.Http;
 using Release.Sdk.Deploy.Adapters.Routing;
 using Release.Sdk.Engine.Diagnostics;
-using Release.Sdk.Router;
+using router::Release.Sdk.Router;
 
 namespace Release.Sdk.Deploy.Adapters.Tests.Unit;
 

@@ -1,4 +1,6 @@
-using Release.Sdk.Router;
+extern alias router;
+
+using router::Release.Sdk.Router;
 
 namespace Release.Sdk.Deploy.Adapters.Tests.Unit;
 
