@@ -3,6 +3,7 @@ using Release.Sdk.Cli.Deploy;
 using Release.Sdk.Deploy.Journal;
 using Release.Sdk.Deploy.Plan;
 using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Cli.Tests.Deploy;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Release.Sdk.Notify.Tests.Servers;
 using Release.Sdk.Publish.Tests.GitHub;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Cli.Tests.ReleaseRun;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Cli.Tests.ReleaseRun;
 

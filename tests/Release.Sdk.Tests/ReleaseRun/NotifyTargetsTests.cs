@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Tests.ReleaseRun;
 
@@ -40,56 +39,5 @@ public sealed class NotifyTargetsTests(PackedSdk sdk, ITestOutputHelper output)
             (body["event"]!.GetValue<string>(), body["version"]!.GetValue<string>(), body["tag"]!.GetValue<string>(),
              body["project"]!.GetValue<string>(), body["environment"]!.GetValue<string>()));
         Assert.Contains("ops-hook (webhook): sent", result.Output);
-    }
-
-    /// <summary>A local webhook receiver on 127.0.0.1 that answers 204 and keeps the bodies.</summary>
-    private sealed class RecordingWebhook : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentQueue<string> _bodies = new();
-        private readonly Thread _thread;
-
-        public RecordingWebhook()
-        {
-            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/hook/";
-                probe.Stop();
-            }
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _thread = new Thread(Serve) { IsBackground = true };
-            _thread.Start();
-        }
-
-        public string Url { get; }
-
-        public IReadOnlyList<string> Bodies => _bodies.ToList();
-
-        private void Serve()
-        {
-            while (_listener.IsListening)
-            {
-                try
-                {
-                    var context = _listener.GetContext();
-                    using (var reader = new StreamReader(context.Request.InputStream)) _bodies.Enqueue(reader.ReadToEnd());
-                    context.Response.StatusCode = 204;
-                    context.Response.Close();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _thread.Join(TimeSpan.FromSeconds(5));
-        }
     }
 }

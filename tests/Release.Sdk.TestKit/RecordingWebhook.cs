@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Release.Sdk.Cli.Tests;
+namespace Release.Sdk.TestKit;
 
 /// <summary>A local webhook receiver on 127.0.0.1 that answers 204 and keeps the bodies.</summary>
-internal sealed class RecordingWebhook : IDisposable
+public sealed class RecordingWebhook : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<string> _bodies = new();
