@@ -98,8 +98,10 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
                     .Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
                     .Where(t => t.Index >= 0)
                     .ToList();
-                var reachable = CommitWalker.AncestorsCovering(_store, head, tagged.Select(t => t.Index));
-                return tagged.Where(t => reachable[t.Index]).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+                var targets = tagged.Select(t => t.Index).Distinct().Order().ToArray();
+                var reachable = CommitWalker.ReachableTargets(_store, head, targets, _store.Memos);
+                _store.Remember(new ReachabilityMemo(head, targets, Array.ConvertAll(targets, reachable.Contains)));
+                return tagged.Where(t => reachable.Contains(t.Index)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             }
         }));
 

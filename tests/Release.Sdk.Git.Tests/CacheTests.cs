@@ -224,6 +224,9 @@ public sealed class CacheTests
         ]);
         store.AddPeeledTag(Key(3), child);
         store.AddPeeledTag(Key(4), null);
+        Assert.True(store.TryGetIndex(child, out var childIndex));
+        Assert.True(store.TryGetIndex(root, out var rootIndex));
+        store.Remember(new ReachabilityMemo(childIndex, [Math.Min(childIndex, rootIndex), Math.Max(childIndex, rootIndex)], [true, false]));
 
         var bytes = CommitStoreFile.Serialize(store);
         var loaded = CommitStoreFile.Parse(bytes, "")!;
@@ -236,6 +239,10 @@ public sealed class CacheTests
         Assert.False(loaded[r].HasDetails);
         Assert.True(loaded.TryGetPeeledTag(Key(3), out var peeled) && peeled == child);
         Assert.True(loaded.TryGetPeeledTag(Key(4), out var none) && none is null);
+        var memo = Assert.Single(loaded.Memos);
+        Assert.Equal(childIndex, memo.Head);
+        Assert.Equal(store.Memos[0].Targets, memo.Targets);
+        Assert.Equal(store.Memos[0].Reachable, memo.Reachable);
         Assert.Null(CommitStoreFile.Parse(bytes[..^1], ""));
         Assert.Null(CommitStoreFile.Parse(bytes, "other-shallow-state"));
         for (var position = 0; position < bytes.Length; position += 7)
@@ -289,15 +296,46 @@ public sealed class CacheTests
         ]);
         int I(byte b) => store.TryGetIndex(Key(b), out var i) ? i : -1;
 
-        var both = CommitWalker.AncestorsCovering(store, I(4), [I(3), I(5)]);
-        Assert.True(both[I(3)]);
-        Assert.False(both[I(5)]);
-        Assert.True(both[I(1)]);
+        HashSet<int> Reachable(int start, params int[] targets) =>
+            CommitWalker.ReachableTargets(store, start, [.. targets.Distinct().Order()], []);
 
-        var sideOnly = CommitWalker.AncestorsCovering(store, I(4), [I(3), I(3)]);
-        Assert.True(sideOnly[I(3)]);
-        Assert.False(CommitWalker.AncestorsCovering(store, I(2), [I(3)])[I(3)]);
-        Assert.True(CommitWalker.AncestorsCovering(store, I(4), [I(4)])[I(4)]);
+        Assert.Equal([I(3)], Reachable(I(4), I(3), I(5)));
+        Assert.Equal([I(3)], Reachable(I(4), I(3), I(3)));
+        Assert.Empty(Reachable(I(2), I(3)));
+        Assert.Equal([I(4)], Reachable(I(4), I(4)));
+        Assert.Equal([I(1), I(2), I(3)], Reachable(I(4), I(1), I(2), I(3), I(5)).Order());
+    }
+
+    [Fact]
+    public void MemosStopTheWalkWithoutChangingTheAnswer()
+    {
+        // A chain 1 <- 2 <- ... <- 8 with a side branch 9 off 2 merged at 10 (parents 8 and 9); 11 hangs off 1 alone.
+        var store = new CommitStore("");
+        var when = new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        var commits = new List<RawCommit> { new(Key(1), [], when, null) };
+        for (byte b = 2; b <= 8; b++) commits.Add(new RawCommit(Key(b), [Key((byte)(b - 1))], when, null));
+        commits.Add(new RawCommit(Key(9), [Key(2)], when, null));
+        commits.Add(new RawCommit(Key(10), [Key(8), Key(9)], when, null));
+        commits.Add(new RawCommit(Key(11), [Key(1)], when, null));
+        store.Add(commits);
+        int I(byte b) => store.TryGetIndex(Key(b), out var i) ? i : -1;
+        int[] targets = [.. new[] { I(1), I(3), I(9), I(11) }.Order()];
+
+        var plain = CommitWalker.ReachableTargets(store, I(10), targets, []);
+        Assert.Equal(new[] { I(1), I(3), I(9) }.Order(), plain.Order());
+
+        // A memo at 8 answers for 1 and 3; 9 is only found through the other parent of the merge.
+        var at8 = CommitWalker.ReachableTargets(store, I(8), targets, []);
+        var memo = new ReachabilityMemo(I(8), targets, Array.ConvertAll(targets, at8.Contains));
+        Assert.Equal(plain.Order(), CommitWalker.ReachableTargets(store, I(10), targets, [memo]).Order());
+
+        // A memo that does not know every target is not used (its head could hide one): still exact.
+        var partial = new ReachabilityMemo(I(8), [I(3)], [true]);
+        Assert.Equal(plain.Order(), CommitWalker.ReachableTargets(store, I(10), targets, [partial]).Order());
+
+        // A wrong memo would show: proof that the walk really stops at the memo's head.
+        var lying = new ReachabilityMemo(I(8), targets, [false, false, false, true]);
+        Assert.Equal(new[] { I(1), I(9), I(11) }.Order(), CommitWalker.ReachableTargets(store, I(10), targets, [lying]).Order());
     }
 
     private static ObjectKey Key(byte b)

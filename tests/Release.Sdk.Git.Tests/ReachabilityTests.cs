@@ -89,6 +89,31 @@ public sealed class ReachabilityTests
     }
 
     [Fact]
+    public void AnswersKeptFromAnEarlierBuildStayExactAfterCommitsMergesAndNewTags()
+    {
+        var (repo, main, _, _) = BranchyRepo();
+        using var _repo = repo;
+        using (var first = Histories.Open(repo)) first.TagsReachableFrom(main);
+
+        // Next builds, each as a new process on the cache file: a commit; a tag on an old commit (targets change);
+        // a merge of the prerelease branch (a path around the remembered HEAD).
+        var afterCommit = repo.Commit("fix: after");
+        AssertLikeGit(afterCommit);
+        repo.Git("tag", "old-tag", "v1.0.0");
+        AssertLikeGit(afterCommit);
+        var merged = repo.Merge("beta");
+        AssertLikeGit(merged);
+        AssertLikeGit(repo.Git("rev-parse", "1.x"));
+
+        void AssertLikeGit(string head)
+        {
+            using var history = Histories.OpenAsNewProcess(repo);
+            var expected = repo.Git("tag", "--merged", head).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Histories.Check(repo, () => Assert.Equal(expected.Order(StringComparer.Ordinal), history.TagsReachableFrom(head).Order(StringComparer.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void UnknownCommitReachesNoTags()
     {
         var (repo, _, _, _) = BranchyRepo();

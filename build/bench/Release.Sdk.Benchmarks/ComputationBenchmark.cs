@@ -32,6 +32,17 @@ internal static class ComputationBenchmark
 
         try
         {
+            if (args.Contains("--open-steps"))
+            {
+                OpenSteps.Write(repo, output);
+                return 0;
+            }
+            if (args.Contains("--phases-once"))
+            {
+                // What a new build process meets after a commit: whatever the on-disk cache holds, nothing in memory.
+                PhaseBreakdown.Write(repo, environment, "this-process", output);
+                return 0;
+            }
             if (args.Contains("--phases"))
             {
                 // Same order as a cold build then a warm build: cache deleted, then found on disk, then in memory.

@@ -19,6 +19,13 @@ internal sealed class CommitStore
     private byte[] _messages = new byte[4096];
     private int _messagesLength;
     private readonly Dictionary<ObjectKey, ObjectKey?> _peeledTags = [];
+    private readonly List<ReachabilityMemo> _memos = [];
+
+    /// <summary>
+    /// How many reachability answers are kept (newest first). A build needs the one for the previous HEAD; a few more
+    /// cover switching between branches; a changelog walks tag after tag, each stopping at the one before.
+    /// </summary>
+    internal const int MaxMemos = 16;
 
     public CommitStore(string shallowFingerprint) : this(shallowFingerprint, [], [])
     {
@@ -75,6 +82,18 @@ internal sealed class CommitStore
     public void AddPeeledTag(ObjectKey tagObject, ObjectKey? commit)
     {
         _peeledTags[tagObject] = commit;
+        UnsavedFacts++;
+    }
+
+    /// <summary>Reachability answers, newest first (see <see cref="ReachabilityMemo"/>).</summary>
+    public IReadOnlyList<ReachabilityMemo> Memos => _memos;
+
+    /// <summary>Keeps an answer, replacing an older one for the same head, dropping the oldest beyond <see cref="MaxMemos"/>.</summary>
+    public void Remember(ReachabilityMemo memo)
+    {
+        _memos.RemoveAll(m => m.Head == memo.Head);
+        _memos.Insert(0, memo);
+        if (_memos.Count > MaxMemos) _memos.RemoveRange(MaxMemos, _memos.Count - MaxMemos);
         UnsavedFacts++;
     }
 
@@ -176,7 +195,7 @@ internal sealed class CommitStore
     /// <summary>Rebuilds a store from validated file contents.</summary>
     /// <remarks>Takes ownership of the lists (no copy of a many-megabyte table).</remarks>
     internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, List<CommitEntry> entries, List<int> parents,
-        string[] strings, byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags)
+        string[] strings, byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags, IEnumerable<ReachabilityMemo> memos)
     {
         var store = new CommitStore(shallowFingerprint, entries, parents)
         {
@@ -194,6 +213,7 @@ internal sealed class CommitStore
             if (store._strings.Count != before + 1) throw new InvalidDataException("duplicate string in table");
         }
         foreach (var (k, v) in peeledTags) store._peeledTags[k] = v;
+        store._memos.AddRange(memos.Take(MaxMemos));
         store.UnsavedFacts = 0;
         return store;
     }

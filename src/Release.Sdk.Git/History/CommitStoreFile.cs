@@ -13,7 +13,8 @@ namespace Release.Sdk.Git.History;
 /// </summary>
 internal static class CommitStoreFile
 {
-    private const int FormatVersion = 1;
+    // 2: reachability memos appended.
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "RSDKHIST"u8.ToArray();
     private const int EntrySize = ObjectKey.Size + 8 + 2 + 1 + 4 * 2 + 1 + 4 * 4;
 
@@ -69,7 +70,8 @@ internal static class CommitStoreFile
     private static MemoryStream Write(CommitStore store)
     {
         var estimate = 256L + (long)store.Entries.Count * EntrySize + store.ParentIndices.Count * 4L + store.MessageBytes.Length
-                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Count * (2L * ObjectKey.Size + 1);
+                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Count * (2L * ObjectKey.Size + 1)
+                       + store.Memos.Sum(m => 8L + m.Targets.Length * 5L);
         var buffer = new MemoryStream((int)Math.Min(estimate, int.MaxValue));
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
@@ -109,6 +111,14 @@ internal static class CommitStoreFile
                 w.Write(commit.HasValue);
                 (commit ?? default).WriteTo(id);
                 w.Write(id);
+            }
+            w.Write(store.Memos.Count);
+            foreach (var memo in store.Memos)
+            {
+                w.Write(memo.Head);
+                w.Write(memo.Targets.Length);
+                w.Write(MemoryMarshal.AsBytes(memo.Targets.AsSpan()));
+                foreach (var reachable in memo.Reachable) w.Write(reachable);
             }
         }
         var checksum = Checksum(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
@@ -195,9 +205,35 @@ internal static class CommitStoreFile
             var target = ObjectKey.FromBytes(peel[(ObjectKey.Size + 1)..]);
             peels.Add(new(tag, isCommit ? target : null));
         }
+        var memos = ReadMemos(r, commitCount);
         if (!r.Verify()) return null;
 
-        return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels);
+        return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
+    }
+
+    private static List<ReachabilityMemo> ReadMemos(ChecksummedReader r, int commitCount)
+    {
+        var count = r.ReadInt32();
+        if (count < 0 || count > CommitStore.MaxMemos) throw new InvalidDataException("memo count out of range");
+        var memos = new List<ReachabilityMemo>(count);
+        for (var m = 0; m < count; m++)
+        {
+            var head = r.ReadInt32();
+            var targetCount = r.ReadInt32();
+            if ((uint)head >= (uint)commitCount || targetCount < 0 || targetCount > commitCount || (long)targetCount * 5 > r.Remaining)
+                throw new InvalidDataException("memo out of range");
+            var targets = new int[targetCount];
+            r.ReadExactly(MemoryMarshal.AsBytes(targets.AsSpan()));
+            for (var i = 0; i < targetCount; i++)
+            {
+                if ((uint)targets[i] >= (uint)commitCount || (i > 0 && targets[i] <= targets[i - 1]))
+                    throw new InvalidDataException("memo targets out of order");
+            }
+            var flags = new byte[targetCount];
+            r.ReadExactly(flags);
+            memos.Add(new ReachabilityMemo(head, targets, Array.ConvertAll(flags, f => f != 0)));
+        }
+        return memos;
     }
 
     private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException

@@ -23,33 +23,42 @@ internal static class CommitWalker
     }
 
     /// <summary>
-    /// Marks <paramref name="start"/> and its ancestors, but stops as soon as every one of <paramref name="targets"/> is
-    /// marked: the answer for the targets is then complete (an unmarked target is unreachable), the rest is partial.
+    /// Which of <paramref name="targets"/> (ascending, distinct) are <paramref name="start"/> or its ancestors, exactly
+    /// (<c>git tag --merged</c>). The walk stops early once every target is found, and does not go below a commit
+    /// that a memo covering all targets answers for: a target reachable through that commit is in the memo, any
+    /// other is found on another path.
     /// </summary>
-    public static bool[] AncestorsCovering(CommitStore store, int start, IEnumerable<int> targets)
+    public static HashSet<int> ReachableTargets(CommitStore store, int start, int[] targets, IEnumerable<ReachabilityMemo> memos)
     {
-        var wanted = new bool[store.Count];
-        var remaining = 0;
-        foreach (var t in targets)
+        var found = new HashSet<int>();
+        if (targets.Length == 0) return found;
+        var usable = new Dictionary<int, ReachabilityMemo>();
+        foreach (var memo in memos)
         {
-            if (!wanted[t]) { wanted[t] = true; remaining++; }
+            if (memo.Covers(targets)) usable.TryAdd(memo.Head, memo);
         }
+        var wanted = new bool[store.Count];
+        foreach (var t in targets) wanted[t] = true;
         var marked = new bool[store.Count];
         var pending = new Stack<int>();
         marked[start] = true;
         pending.Push(start);
-        if (wanted[start]) remaining--;
-        while (remaining > 0 && pending.Count > 0)
+        while (found.Count < targets.Length && pending.TryPop(out var commit))
         {
-            foreach (var p in store.ParentsOf(pending.Pop()))
+            if (wanted[commit]) found.Add(commit);
+            if (usable.TryGetValue(commit, out var answered))
+            {
+                answered.AddReachable(targets, found);
+                continue;
+            }
+            foreach (var p in store.ParentsOf(commit))
             {
                 if (marked[p]) continue;
                 marked[p] = true;
                 pending.Push(p);
-                if (wanted[p]) remaining--;
             }
         }
-        return marked;
+        return found;
     }
 
     /// <summary>
