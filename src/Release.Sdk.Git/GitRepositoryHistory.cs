@@ -12,7 +12,7 @@ namespace Release.Sdk.Git;
 /// reused while no ref changes. libgit2 is opened only when something is not cached. Failures of git surface as
 /// <see cref="ReleaseException"/> RSDK2004.
 /// </summary>
-internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
+internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDisposable
 {
     private readonly GitDirectories _directories;
     private readonly CommitStore _store;
