@@ -108,7 +108,7 @@ internal sealed partial class GitRepositoryHistory
             if (GitCliLogReader.TryRead(_directories.GitDirectory, ids) is { } read)
             {
                 CommitsListedByGitCli += read.Count;
-                CommitsReadByGitCli += read.Count;
+                CommitsReadByGitCli += read.Count(c => c.Details is not null);
                 _store.Add(read);
             }
         }

@@ -9,9 +9,11 @@ namespace Release.Sdk.Git.History;
 /// (changelog regeneration over 20,000 commits). <c>git rev-list</c> followed by <c>git cat-file --batch</c> gives the
 /// same facts but has git inflate every commit object twice. The fields are those of the other readers: parents as git
 /// sees them (<c>%P</c>: grafts and shallow boundaries included, replace refs ignored, as <see cref="GitCliTopology"/>),
-/// committer time and offset, the author as in the object, and the raw message (<c>%B</c> with
-/// <c>--encoding=none</c>: the stored bytes after the header, not re-encoded) with leading newlines trimmed as libgit2
-/// does. Bounded in time; null when git is missing or fails, so the caller falls back to the other readers.
+/// committer time and offset, the author as in the object, and the raw message (<c>%B</c>: the stored bytes after the
+/// header) with leading newlines trimmed as libgit2 does. git re-encodes a commit that declares another encoding (and
+/// git 2.39 does so even with <c>--encoding=none</c>) where libgit2 gives the stored bytes: such a commit comes without
+/// details, and the caller reads them from the object. Bounded in time; null when git is missing or fails, so the
+/// caller falls back to the other readers.
 /// </summary>
 internal static class GitCliLogReader
 {
@@ -19,9 +21,9 @@ internal static class GitCliLogReader
 
     /// <summary>Fields of one commit separated by NUL; with -z a NUL ends each record, so each field ends with a NUL. NUL
     /// cannot occur in a field (git stops a message at its first NUL, as libgit2 does).</summary>
-    private const string Format = "%H %P%x00%ct %ci%x00%an%x00%ae%x00%B";
+    private const string Format = "%H %P%x00%ct %ci%x00%e%x00%an%x00%ae%x00%B";
 
-    private const int FieldsPerRecord = 5;
+    private const int FieldsPerRecord = 6;
 
     /// <returns>Every commit reachable from any of <paramref name="starts"/>, each once, with details; null when git could not tell.</returns>
     public static List<RawCommit>? TryRead(string gitDirectory, IReadOnlyCollection<ObjectKey> starts)
@@ -35,7 +37,7 @@ internal static class GitCliLogReader
             WorkingDirectory = gitDirectory,
         };
         foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "log", "--stdin", "--no-show-signature",
-                     "--no-color", "--encoding=none", "-z", "--format=" + Format])
+                     "--no-color", "-z", "--format=" + Format])
             psi.ArgumentList.Add(arg);
         psi.Environment.Remove("GIT_DIR");
         psi.Environment.Remove("GIT_WORK_TREE");
@@ -143,9 +145,11 @@ internal static class GitCliLogReader
         var offset = new TimeSpan(hours, minutes, 0);
         var committed = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(zone[0] == '-' ? -offset : offset);
 
-        var message = Field(4);
+        // "%e": the encoding header, empty when there is none (UTF-8).
+        if (!Field(2).IsEmpty) return new RawCommit(id, [.. parents], committed, Details: null);
+        var message = Field(5);
         while (!message.IsEmpty && message[0] == '\n') message = message[1..];
-        var details = new CommitDetails(authors.Name(Field(2)), authors.Email(Field(3)), Encoding.UTF8.GetString(message), committed);
+        var details = new CommitDetails(authors.Name(Field(3)), authors.Email(Field(4)), Encoding.UTF8.GetString(message), committed);
         return new RawCommit(id, [.. parents], committed, details);
     }
 
