@@ -149,7 +149,10 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             info.IsShallow || _shallowBoundary.Count > 0,
             Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
             _directories.GitDirectory);
-        var snapshot = new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store));
+        var files = RefFiles.TryRead(_directories.CommonDirectory);
+        var snapshot = files is null
+            ? new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store))
+            : new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(files), RefReader.ReadTags(files, LibGit2, _store));
         HistoryCaches.Remember(_directories.GitDirectory, snapshot);
         return snapshot;
     }
@@ -178,7 +181,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
                 _store.Add(listed);
                 if (_store.TryGetIndex(id, out index)) return index;
             }
-            var read = CommitReader.ReadMissing(LibGit2(), id, _store, _shallowBoundary);
+            var read = CommitReader.ReadMissing(LibGit2, _directories.CommonDirectory, id, _store, _shallowBoundary);
             CommitsReadFromGit += read.Count;
             _store.Add(read);
             return _store.TryGetIndex(id, out index) ? index : -1;
