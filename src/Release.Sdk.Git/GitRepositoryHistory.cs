@@ -22,6 +22,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private readonly bool _storeWasOnDisk;
     private Repository? _repository;
     private StoreAnalyzedCommitCache? _analyzedCommits;
+    private GitCliTopology.PendingListing? _headListing;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
         bool useGitCli, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
@@ -31,6 +32,10 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         _storeWasOnDisk = store.IsPersisted;
         _store = store;
         _shallowBoundary = shallowBoundary;
+        // A first build in a large repository spends most of its time in git's walk of the whole history: start it
+        // now, on the other core, and read refs and configuration (and JIT the engine) meanwhile.
+        if (useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory)))
+            _headListing = GitCliTopology.Start(directories.GitDirectory, "HEAD");
         _snapshot = snapshot(this);
     }
 
@@ -133,8 +138,20 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     public void Dispose()
     {
+        _headListing?.Dispose();
+        _headListing = null;
         _repository?.Dispose();
         _repository = null;
+    }
+
+    /// <summary>The history git listed from HEAD in the background since Open (null when none was started or git failed).</summary>
+    /// <remarks>If HEAD moved meanwhile, the commit asked for may be missing from it; the caller then reads the rest itself.</remarks>
+    private List<RawCommit>? TakeHeadListing()
+    {
+        var listing = _headListing;
+        _headListing = null;
+        if (listing is null) return null;
+        using (listing) return listing.Result();
     }
 
     private RepositorySnapshot ReadSnapshot(string fingerprint)
@@ -175,7 +192,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             if (_store.TryGetIndex(id, out var index)) return index;
             ImportCommitGraph();
             if (_store.TryGetIndex(id, out index)) return index;
-            if (_store.Count == 0 && _useGitCli && GitCliTopology.TryRead(_directories.GitDirectory, id) is { } listed)
+            if (_store.Count == 0 && _useGitCli && (TakeHeadListing() ?? GitCliTopology.TryRead(_directories.GitDirectory, id)) is { } listed)
             {
                 CommitsListedByGitCli += listed.Count;
                 _store.Add(listed);
