@@ -25,17 +25,14 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private GitCliTopology.PendingListing? _headListing;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
-        bool useGitCli, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
+        bool useGitCli, GitCliTopology.PendingListing? headListing, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
     {
         _directories = directories;
         _useGitCli = useGitCli;
         _storeWasOnDisk = store.IsPersisted;
         _store = store;
         _shallowBoundary = shallowBoundary;
-        // A first build in a large repository spends most of its time in git's walk of the whole history: start it
-        // now, on the other core, and read refs and configuration (and JIT the engine) meanwhile.
-        if (useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory)))
-            _headListing = GitCliTopology.Start(directories.GitDirectory, "HEAD");
+        _headListing = headListing;
         _snapshot = snapshot(this);
     }
 
@@ -58,10 +55,18 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         try
         {
             var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
+            // A first build in a large repository spends most of its time in git's walk of the whole history: start it
+            // now, on the other core, and read refs and configuration (and JIT the engine) meanwhile.
+            var headListing = useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
+                ? GitCliTopology.Start(directories.GitDirectory, "HEAD")
+                : null;
             var boundary = directories.ReadShallowBoundary();
-            var fingerprint = directories.RefsFingerprint();
-            var history = new GitRepositoryHistory(directories, store, boundary, useGitCli,
-                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint));
+            // A new process has no snapshot to compare with: read the ref files at once, and take the fingerprint from
+            // that one pass instead of a second pass over a thousand tag files.
+            var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
+            var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
+            var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
+                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
             history.SaveIfDirty();
             return history;
         }
@@ -154,7 +159,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         using (listing) return listing.Result();
     }
 
-    private RepositorySnapshot ReadSnapshot(string fingerprint)
+    private RepositorySnapshot ReadSnapshot(string fingerprint, RefFiles? files)
     {
         var repository = LibGit2();
         var info = repository.Info;
@@ -166,7 +171,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             info.IsShallow || _shallowBoundary.Count > 0,
             Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
             _directories.GitDirectory);
-        var files = RefFiles.TryRead(_directories.CommonDirectory);
+        files ??= RefFiles.TryRead(_directories.CommonDirectory);
         var snapshot = files is null
             ? new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store))
             : new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(files), RefReader.ReadTags(files, LibGit2, _store));

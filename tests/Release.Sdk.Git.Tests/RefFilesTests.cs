@@ -62,6 +62,24 @@ public sealed class RefFilesTests
     }
 
     [Fact]
+    public void FingerprintFromTheStampsTakenWhileReadingEqualsTheOneTakenBySizeAndTime()
+    {
+        using var origin = new TempGitRepo();
+        origin.Commit("feat: one");
+        origin.Tag("v1.0.0");
+        using var clone = TempGitRepo.Clone(origin);
+        clone.Tag("v1.1.0", annotation: "loose");
+        File.WriteAllText(Path.Combine(clone.Path, ".git", "refs", "tags", "in-flight.lock"), "");
+        var directories = Histories.DirectoriesOf(clone);
+
+        var files = RefFiles.TryRead(directories.CommonDirectory)!;
+
+        Assert.Equal(directories.RefsFingerprint(), directories.RefsFingerprint(files.LooseStamps));
+        clone.Tag("v1.2.0");
+        Assert.NotEqual(directories.RefsFingerprint(files.LooseStamps), directories.RefsFingerprint());
+    }
+
+    [Fact]
     public void ReftableOrMalformedRefsAreLeftToLibGit2()
     {
         using var repo = new TempGitRepo();

@@ -9,16 +9,21 @@ namespace Release.Sdk.Git.History;
 /// </summary>
 internal sealed class RefFiles
 {
-    private static readonly string[] Areas = ["refs/heads/", "refs/tags/", "refs/remotes/origin/"];
+    /// <summary>The refs a build looks at (also what <see cref="GitDirectories.RefsFingerprint"/> watches).</summary>
+    internal static readonly string[] Areas = ["refs/heads/", "refs/tags/", "refs/remotes/origin/"];
     private const int MaxSymbolicDepth = 5;
 
     private readonly Dictionary<string, string> _values;
 
-    private RefFiles(Dictionary<string, string> values, Dictionary<string, ObjectKey> peeled)
+    private RefFiles(Dictionary<string, string> values, Dictionary<string, ObjectKey> peeled, List<FileStamp> looseStamps)
     {
         _values = values;
         Peeled = peeled;
+        LooseStamps = looseStamps;
     }
+
+    /// <summary>Size and write time of every loose ref file read, as <see cref="GitDirectories.RefsFingerprint"/> takes them.</summary>
+    public IReadOnlyList<FileStamp> LooseStamps { get; }
 
     /// <summary>What <c>packed-refs</c> says a packed annotated tag peels to (the fully peeled object, of any type).</summary>
     public IReadOnlyDictionary<string, ObjectKey> Peeled { get; }
@@ -33,6 +38,7 @@ internal sealed class RefFiles
             if (Directory.Exists(Path.Combine(commonGitDirectory, "reftable"))) return null;
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             var peeled = new Dictionary<string, ObjectKey>(StringComparer.Ordinal);
+            var stamps = new List<FileStamp>();
             if (!ReadPacked(Path.Combine(commonGitDirectory, "packed-refs"), values, peeled)) return null;
             foreach (var area in Areas)
             {
@@ -41,15 +47,19 @@ internal sealed class RefFiles
                 foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
                 {
                     // git never names a ref *.lock; such a file is another process's lock in flight.
-                    if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
+                    if (file.EndsWith(".lock", StringComparison.Ordinal))
+                    {
+                        stamps.Add(FileStamp.Of(file));
+                        continue;
+                    }
                     var name = area + Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
-                    var content = File.ReadAllText(file).Trim();
+                    var content = ReadSmall(file, stamps);
                     if (!IsValue(content)) return null;
                     values[name] = content.StartsWith("ref: ", StringComparison.Ordinal) ? content : content.ToLowerInvariant();
                     peeled.Remove(name);   // a loose ref overrides the packed one, and with it the packed peel
                 }
             }
-            return new RefFiles(values, peeled);
+            return new RefFiles(values, peeled, stamps);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -91,6 +101,18 @@ internal sealed class RefFiles
             if (InAreas(previous)) values[previous] = line[..space].ToLowerInvariant();
         }
         return true;
+    }
+
+    /// <summary>A loose ref file's content, trimmed, and its stamp: one open, one read into a stack buffer.</summary>
+    private static string ReadSmall(string path, List<FileStamp> stamps)
+    {
+        using var handle = File.OpenHandle(path);
+        stamps.Add(new FileStamp(path, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks));
+        Span<byte> buffer = stackalloc byte[512];
+        var length = RandomAccess.Read(handle, buffer, 0);
+        // Longer than any sha or symbolic ref git writes: let the validation reject it.
+        if (length == buffer.Length) return "";
+        return System.Text.Encoding.UTF8.GetString(buffer[..length]).Trim();
     }
 
     private static bool InAreas(string name) => Areas.Any(a => name.StartsWith(a, StringComparison.Ordinal));
