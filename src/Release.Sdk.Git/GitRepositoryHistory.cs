@@ -22,10 +22,10 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private readonly bool _storeWasOnDisk;
     private Repository? _repository;
     private StoreAnalyzedCommitCache? _analyzedCommits;
-    private GitCliTopology.PendingListing? _headListing;
+    private HistoryListing? _headListing;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
-        bool useGitCli, GitCliTopology.PendingListing? headListing, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
+        bool useGitCli, HistoryListing? headListing, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
     {
         _directories = directories;
         _useGitCli = useGitCli;
@@ -55,15 +55,15 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         try
         {
             var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
-            // A first build in a large repository spends most of its time in git's walk of the whole history: start it
-            // now, on the other core, and read refs and configuration (and JIT the engine) meanwhile.
-            var headListing = useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
-                ? GitCliTopology.Start(directories.GitDirectory, "HEAD")
-                : null;
-            var boundary = directories.ReadShallowBoundary();
             // A new process has no snapshot to compare with: read the ref files at once, and take the fingerprint from
             // that one pass instead of a second pass over a thousand tag files.
             var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
+            // A first build in a large repository spends most of its time in git's walk of the whole history: start it
+            // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
+            var headListing = useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
+                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [])
+                : null;
+            var boundary = directories.ReadShallowBoundary();
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
                 h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
@@ -78,7 +78,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     public IReadOnlyList<GitBranch> Branches => _snapshot.Branches;
 
-    public IReadOnlyList<GitTag> Tags => _snapshot.Tags;
+    public IReadOnlyList<GitTag> Tags => Guarded(() => _snapshot.Tags);
 
     public IAnalyzedCommitCache AnalyzedCommits => _analyzedCommits ??= new StoreAnalyzedCommitCache(_store, _directories.CommonDirectory);
 
@@ -172,11 +172,31 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
             _directories.GitDirectory);
         files ??= RefFiles.TryRead(_directories.CommonDirectory);
-        var snapshot = files is null
-            ? new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store))
-            : new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(files), RefReader.ReadTags(files, LibGit2, _store));
-        HistoryCaches.Remember(_directories.GitDirectory, snapshot);
+        var branches = files is null ? RefReader.ReadBranches(repository) : RefReader.ReadBranches(files);
+        RepositorySnapshot? snapshot = null;
+        snapshot = new RepositorySnapshot(fingerprint, state, branches, () =>
+        {
+            // Peeling a thousand tags through libgit2 costs tens of milliseconds; once the first build's listing of
+            // HEAD's history is in the store, the tags on that history are known commits and need no lookup.
+            ImportHeadListing();
+            var tags = files is null ? RefReader.ReadTags(LibGit2(), _store) : RefReader.ReadTags(files, LibGit2, _store);
+            // Only a complete snapshot is shared with later opens (this instance's libgit2 handle dies with it).
+            HistoryCaches.Remember(_directories.GitDirectory, snapshot!);
+            return tags;
+        });
         return snapshot;
+    }
+
+    /// <summary>Puts the history git listed in the background since Open into the store, if there is one.</summary>
+    private void ImportHeadListing()
+    {
+        lock (_store)
+        {
+            if (TakeHeadListing() is not { } listed) return;
+            var fresh = listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
+            CommitsListedByGitCli += fresh.Count;
+            _store.Add(fresh);
+        }
     }
 
     private (int Head, int[] Excluded) Resolve(string headSha, IReadOnlyCollection<string> excludeShas)
@@ -197,7 +217,9 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             if (_store.TryGetIndex(id, out var index)) return index;
             ImportCommitGraph();
             if (_store.TryGetIndex(id, out index)) return index;
-            if (_store.Count == 0 && _useGitCli && (TakeHeadListing() ?? GitCliTopology.TryRead(_directories.GitDirectory, id)) is { } listed)
+            ImportHeadListing();
+            if (_store.TryGetIndex(id, out index)) return index;
+            if (_store.Count == 0 && _useGitCli && GitCliTopology.TryRead(_directories.GitDirectory, id) is { } listed)
             {
                 CommitsListedByGitCli += listed.Count;
                 _store.Add(listed);

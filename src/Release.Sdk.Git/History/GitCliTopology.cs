@@ -21,12 +21,12 @@ internal static class GitCliTopology
     }
 
     /// <summary>
-    /// Starts listing everything reachable from <paramref name="revision"/> (a sha, or <c>HEAD</c>) in the background:
-    /// a first build starts it as soon as it knows the cache is empty, so git walks the history on the other core
-    /// while this process reads refs, configuration and JIT-compiles the engine.
+    /// Starts listing the commits <c>git rev-list &lt;revisions&gt;</c> names (e.g. <c>HEAD</c>, or <c>HEAD --not X</c>)
+    /// in the background: a first build starts it as soon as it knows the cache is empty, so git walks the history on
+    /// another core while this process reads refs, configuration and JIT-compiles the engine.
     /// </summary>
     /// <returns>null when git could not be started.</returns>
-    public static PendingListing? Start(string gitDirectory, string revision)
+    public static PendingListing? Start(string gitDirectory, params string[] revisions)
     {
         var psi = new ProcessStartInfo("git")
         {
@@ -37,7 +37,7 @@ internal static class GitCliTopology
             WorkingDirectory = gitDirectory,
         };
         // libgit2 ignores replace refs; git must too, or the two would disagree about parents.
-        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", revision])
+        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", .. revisions, "--"])
             psi.ArgumentList.Add(arg);
         psi.Environment.Remove("GIT_DIR");
         psi.Environment.Remove("GIT_WORK_TREE");

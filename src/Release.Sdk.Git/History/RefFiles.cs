@@ -67,6 +67,13 @@ internal sealed class RefFiles
         }
     }
 
+    /// <summary>Every tag with the object it points at (not peeled: an annotated tag's own id).</summary>
+    public List<(string Name, string Target)> TagTargets() =>
+        [.. _values.Keys.Where(n => n.StartsWith("refs/tags/", StringComparison.Ordinal))
+            .Select(n => (Name: n["refs/tags/".Length..], Target: Resolve(n)))
+            .Where(t => t.Target is not null)
+            .Select(t => (t.Name, t.Target!))];
+
     /// <summary>The commit-or-object id a ref ends at after following symbolic refs; null when it ends nowhere.</summary>
     public string? Resolve(string name)
     {
