@@ -16,6 +16,9 @@ internal sealed partial class GitRepositoryHistory
 {
     private DescendantMarks? _descendants;
 
+    /// <summary>Below this many commits asked about, one git process: a second costs more than it saves on a short history.</summary>
+    private const int MinimumStartsToSplit = 8;
+
     public IReadOnlyList<IReadOnlySet<string>> TagsReachableFromEach(IReadOnlyList<string> commitShas) => Guarded(() =>
     {
         if (Tags.Count == 0) return (IReadOnlyList<IReadOnlySet<string>>)[.. commitShas.Select(_ => new HashSet<string>(StringComparer.Ordinal))];
@@ -105,7 +108,11 @@ internal sealed partial class GitRepositoryHistory
         if (_useGitCli && shas.Count > 1 && _store.Count == 0)
         {
             var ids = shas.Select(s => ObjectKey.TryParse(s, out var id) ? id : (ObjectKey?)null).OfType<ObjectKey>().Distinct().ToArray();
-            if (GitCliLogReader.TryRead(_directories.GitDirectory, ids) is { } read)
+            // Releases come lowest first, so the middle one is about halfway down: two git processes, one per half.
+            var read = ids.Length >= MinimumStartsToSplit
+                ? GitCliLogReader.TryRead(_directories.GitDirectory, ids, ids[ids.Length / 2])
+                : GitCliLogReader.TryRead(_directories.GitDirectory, ids, []);
+            if (read is not null)
             {
                 CommitsListedByGitCli += read.Count;
                 CommitsReadByGitCli += read.Count(c => c.Details is not null);

@@ -42,7 +42,9 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
 
     /// <param name="useGitCli">Whether a first walk over a whole history may use <c>git rev-list</c> (tests turn it off
     /// to exercise the libgit2 path alone).</param>
-    internal static GitRepositoryHistory? Open(string startDirectory, bool useGitCli)
+    /// <param name="listHeadEarly">Whether a first build starts listing HEAD's history at once; off for callers that read
+    /// whole histories with their messages through the batched members (changelog regeneration).</param>
+    internal static GitRepositoryHistory? Open(string startDirectory, bool useGitCli, bool listHeadEarly = true)
     {
         var start = Path.GetFullPath(startDirectory);
         if (!Directory.Exists(start)) return null;
@@ -60,7 +62,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
             // A first build in a large repository spends most of its time in git's walk of the whole history: start it
             // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
-            var headListing = useGitCli && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
+            var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
                 ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [])
                 : null;
             var boundary = directories.ReadShallowBoundary();

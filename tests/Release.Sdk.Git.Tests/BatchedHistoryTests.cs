@@ -16,17 +16,26 @@ namespace Release.Sdk.Git.Tests;
 public sealed class BatchedHistoryTests
 {
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void SectionsEqualTheOneByOneAlgorithm(bool useGitCli)
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void SectionsEqualTheOneByOneAlgorithm(bool useGitCli, bool listHeadEarly)
     {
         using var repo = NonLinearRepo();
 
         var expected = Summaries(OneByOneSections(Fresh(repo, useGitCli: false)));
-        var actual = Summaries(Build(Fresh(repo, useGitCli)));
+        using var history = Fresh(repo, useGitCli, listHeadEarly);
+        var actual = Summaries(ReleaseSectionBuilder.Build(history, ReleaseTags(history)));
 
         Histories.Check(repo, () => Assert.Equal(expected, actual));
         Assert.Contains(actual, s => s.StartsWith("v2.0.0 after v1.0.0:", StringComparison.Ordinal));
+        if (useGitCli && !listHeadEarly)
+        {
+            // Read in two git log halves (ten release tags), each commit once although the skewed clock may repeat some.
+            var all = repo.Git(["rev-list", "--count", .. history.Tags.Select(t => t.CommitSha)]);
+            Assert.Equal(int.Parse(all, System.Globalization.CultureInfo.InvariantCulture), history.CommitsListedByGitCli);
+            Assert.Equal(0, history.CommitsReadFromGit);
+        }
     }
 
     [Fact]
@@ -189,11 +198,12 @@ public sealed class BatchedHistoryTests
         finally { File.Delete(file); }
     }
 
-    private static GitRepositoryHistory Fresh(TempGitRepo repo, bool useGitCli)
+    /// <summary>A first run: no cache in memory or on disk; as the changelog opens it unless told otherwise.</summary>
+    private static GitRepositoryHistory Fresh(TempGitRepo repo, bool useGitCli, bool listHeadEarly = false)
     {
         HistoryCaches.Forget(Histories.DirectoriesOf(repo));
         if (File.Exists(Histories.CacheFile(repo))) File.Delete(Histories.CacheFile(repo));
-        return GitRepositoryHistory.Open(repo.Path, useGitCli)!;
+        return GitRepositoryHistory.Open(repo.Path, useGitCli, listHeadEarly)!;
     }
 
     private static IReadOnlyList<ReleaseTag> ReleaseTags(IRepositoryHistory history) =>

@@ -22,7 +22,9 @@ internal static class ChangelogRegeneration
     /// <param name="timings">Phase times for <c>RELEASE_SDK_TIMINGS=1</c>; null when not asked for.</param>
     public static (string Content, string DefaultPath, string Root, int Releases) Render(ComputationRequest request, PhaseTimings? timings = null)
     {
-        using var history = GitRepositoryHistory.Open(request.StartDirectory)
+        // Not the early listing of HEAD a build starts: regeneration reads every release's history with its messages in
+        // one batched pass (GitRepositoryHistory.TagsReachableFromEach), which a listing without messages would only duplicate.
+        using var history = GitRepositoryHistory.Open(request.StartDirectory, useGitCli: true, listHeadEarly: false)
             ?? throw new ReleaseException(DiagnosticCatalog.NoRepository, $"No git repository was found at or above {request.StartDirectory}; run the command inside a clone.");
         timings?.Mark("open repository");
         var root = history.State.WorkingDirectory;

@@ -25,8 +25,30 @@ internal static class GitCliLogReader
 
     private const int FieldsPerRecord = 6;
 
-    /// <returns>Every commit reachable from any of <paramref name="starts"/>, each once, with details; null when git could not tell.</returns>
-    public static List<RawCommit>? TryRead(string gitDirectory, IReadOnlyCollection<ObjectKey> starts)
+    /// <summary>
+    /// <see cref="TryRead(string, IReadOnlyCollection{ObjectKey}, IReadOnlyCollection{ObjectKey})"/> cut in two and read
+    /// by two git processes at once, as <see cref="HistoryListing"/> does for HEAD: the history of
+    /// <paramref name="middle"/>, and that of all <paramref name="starts"/> without it. A commit either is an ancestor
+    /// of <paramref name="middle"/> or is not, so together they give exactly the ancestors of the starts; the second
+    /// part may repeat a few of the first when clock skew makes git stop excluding late, and they are dropped.
+    /// </summary>
+    /// <param name="middle">A start about halfway down the history (e.g. the middle release); any would be correct.</param>
+    public static List<RawCommit>? TryRead(string gitDirectory, IReadOnlyCollection<ObjectKey> starts, ObjectKey middle)
+    {
+        var below = Task.Factory.StartNew(() => TryRead(gitDirectory, [middle], []),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var above = TryRead(gitDirectory, starts, [middle]);
+        var first = below.Result;
+        if (first is null || above is null) return null;
+        var listed = first.Select(c => c.Id).ToHashSet();
+        first.AddRange(above.Where(c => !listed.Contains(c.Id)));
+        return first;
+    }
+
+    /// <param name="excluded">Commits whose ancestors are left out (<c>^x</c>).</param>
+    /// <returns>Every commit reachable from any of <paramref name="starts"/> and not from <paramref name="excluded"/>
+    /// (clock skew may let a few of those through), each once, with details; null when git could not tell.</returns>
+    public static List<RawCommit>? TryRead(string gitDirectory, IReadOnlyCollection<ObjectKey> starts, IReadOnlyCollection<ObjectKey> excluded)
     {
         var psi = new ProcessStartInfo("git")
         {
@@ -54,6 +76,12 @@ internal static class GitCliLogReader
             foreach (var s in starts)
             {
                 input.Write(s.ToSha());
+                input.Write('\n');
+            }
+            foreach (var x in excluded)
+            {
+                input.Write('^');
+                input.Write(x.ToSha());
                 input.Write('\n');
             }
             input.Close();
