@@ -145,6 +145,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
 
     public void Dispose()
     {
+        SaveIfDirty(done: true);
         _headListing?.Dispose();
         _headListing = null;
         _repository?.Dispose();
@@ -279,13 +280,16 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     /// <summary>
     /// Rewriting a large file for each new commit would cost more than reading that commit again, so a file that
     /// existed when this instance opened is rewritten only when enough new facts piled up; until then each process
-    /// re-reads the few new ones. A first build writes everything it learned.
+    /// re-reads the few new ones. A first build writes everything it learned once, when it is done (at
+    /// <see cref="Dispose"/>): saving after each question would rewrite a 100k-commit file once per release tag in a
+    /// changelog regeneration.
     /// </summary>
-    private void SaveIfDirty()
+    private void SaveIfDirty(bool done = false)
     {
         lock (_store)
         {
-            if (_store.UnsavedFacts >= (_storeWasOnDisk ? RewriteThreshold : 1))
+            var threshold = _storeWasOnDisk ? RewriteThreshold : done ? 1 : int.MaxValue;
+            if (_store.UnsavedFacts >= threshold)
                 CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
