@@ -12,7 +12,7 @@ namespace Release.Sdk.Git;
 /// reused while no ref changes. libgit2 is opened only when something is not cached. Failures of git surface as
 /// <see cref="ReleaseException"/> RSDK2004.
 /// </summary>
-internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
+internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDisposable
 {
     private readonly GitDirectories _directories;
     private readonly CommitStore _store;
@@ -22,15 +22,17 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     private readonly bool _storeWasOnDisk;
     private Repository? _repository;
     private StoreAnalyzedCommitCache? _analyzedCommits;
+    private HistoryListing? _headListing;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
-        bool useGitCli, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
+        bool useGitCli, HistoryListing? headListing, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
     {
         _directories = directories;
         _useGitCli = useGitCli;
         _storeWasOnDisk = store.IsPersisted;
         _store = store;
         _shallowBoundary = shallowBoundary;
+        _headListing = headListing;
         _snapshot = snapshot(this);
     }
 
@@ -40,7 +42,9 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     /// <param name="useGitCli">Whether a first walk over a whole history may use <c>git rev-list</c> (tests turn it off
     /// to exercise the libgit2 path alone).</param>
-    internal static GitRepositoryHistory? Open(string startDirectory, bool useGitCli)
+    /// <param name="listHeadEarly">Whether a first build starts listing HEAD's history at once; off for callers that read
+    /// whole histories with their messages through the batched members (changelog regeneration).</param>
+    internal static GitRepositoryHistory? Open(string startDirectory, bool useGitCli, bool listHeadEarly = true)
     {
         var start = Path.GetFullPath(startDirectory);
         if (!Directory.Exists(start)) return null;
@@ -53,10 +57,18 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
         try
         {
             var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
+            // A new process has no snapshot to compare with: read the ref files at once, and take the fingerprint from
+            // that one pass instead of a second pass over a thousand tag files.
+            var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
+            // A first build in a large repository spends most of its time in git's walk of the whole history: start it
+            // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
+            var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
+                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [])
+                : null;
             var boundary = directories.ReadShallowBoundary();
-            var fingerprint = directories.RefsFingerprint();
-            var history = new GitRepositoryHistory(directories, store, boundary, useGitCli,
-                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint));
+            var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
+            var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
+                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
             history.SaveIfDirty();
             return history;
         }
@@ -68,7 +80,7 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     public IReadOnlyList<GitBranch> Branches => _snapshot.Branches;
 
-    public IReadOnlyList<GitTag> Tags => _snapshot.Tags;
+    public IReadOnlyList<GitTag> Tags => Guarded(() => _snapshot.Tags);
 
     public IAnalyzedCommitCache AnalyzedCommits => _analyzedCommits ??= new StoreAnalyzedCommitCache(_store, _directories.CommonDirectory);
 
@@ -133,11 +145,24 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
 
     public void Dispose()
     {
+        SaveIfDirty(done: true);
+        _headListing?.Dispose();
+        _headListing = null;
         _repository?.Dispose();
         _repository = null;
     }
 
-    private RepositorySnapshot ReadSnapshot(string fingerprint)
+    /// <summary>The history git listed from HEAD in the background since Open (null when none was started or git failed).</summary>
+    /// <remarks>If HEAD moved meanwhile, the commit asked for may be missing from it; the caller then reads the rest itself.</remarks>
+    private List<RawCommit>? TakeHeadListing()
+    {
+        var listing = _headListing;
+        _headListing = null;
+        if (listing is null) return null;
+        using (listing) return listing.Result();
+    }
+
+    private RepositorySnapshot ReadSnapshot(string fingerprint, RefFiles? files)
     {
         var repository = LibGit2();
         var info = repository.Info;
@@ -149,9 +174,32 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             info.IsShallow || _shallowBoundary.Count > 0,
             Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
             _directories.GitDirectory);
-        var snapshot = new RepositorySnapshot(fingerprint, state, RefReader.ReadBranches(repository), RefReader.ReadTags(repository, _store));
-        HistoryCaches.Remember(_directories.GitDirectory, snapshot);
+        files ??= RefFiles.TryRead(_directories.CommonDirectory);
+        var branches = files is null ? RefReader.ReadBranches(repository) : RefReader.ReadBranches(files);
+        RepositorySnapshot? snapshot = null;
+        snapshot = new RepositorySnapshot(fingerprint, state, branches, () =>
+        {
+            // Peeling a thousand tags through libgit2 costs tens of milliseconds; once the first build's listing of
+            // HEAD's history is in the store, the tags on that history are known commits and need no lookup.
+            ImportHeadListing();
+            var tags = files is null ? RefReader.ReadTags(LibGit2(), _store) : RefReader.ReadTags(files, LibGit2, _store);
+            // Only a complete snapshot is shared with later opens (this instance's libgit2 handle dies with it).
+            HistoryCaches.Remember(_directories.GitDirectory, snapshot!);
+            return tags;
+        });
         return snapshot;
+    }
+
+    /// <summary>Puts the history git listed in the background since Open into the store, if there is one.</summary>
+    private void ImportHeadListing()
+    {
+        lock (_store)
+        {
+            if (TakeHeadListing() is not { } listed) return;
+            var fresh = listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
+            CommitsListedByGitCli += fresh.Count;
+            _store.Add(fresh);
+        }
     }
 
     private (int Head, int[] Excluded) Resolve(string headSha, IReadOnlyCollection<string> excludeShas)
@@ -172,13 +220,15 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
             if (_store.TryGetIndex(id, out var index)) return index;
             ImportCommitGraph();
             if (_store.TryGetIndex(id, out index)) return index;
+            ImportHeadListing();
+            if (_store.TryGetIndex(id, out index)) return index;
             if (_store.Count == 0 && _useGitCli && GitCliTopology.TryRead(_directories.GitDirectory, id) is { } listed)
             {
                 CommitsListedByGitCli += listed.Count;
                 _store.Add(listed);
                 if (_store.TryGetIndex(id, out index)) return index;
             }
-            var read = CommitReader.ReadMissing(LibGit2(), id, _store, _shallowBoundary);
+            var read = CommitReader.ReadMissing(LibGit2, _directories.CommonDirectory, id, _store, _shallowBoundary);
             CommitsReadFromGit += read.Count;
             _store.Add(read);
             return _store.TryGetIndex(id, out index) ? index : -1;
@@ -230,13 +280,16 @@ internal sealed class GitRepositoryHistory : IRepositoryHistory, IDisposable
     /// <summary>
     /// Rewriting a large file for each new commit would cost more than reading that commit again, so a file that
     /// existed when this instance opened is rewritten only when enough new facts piled up; until then each process
-    /// re-reads the few new ones. A first build writes everything it learned.
+    /// re-reads the few new ones. A first build writes everything it learned once, when it is done (at
+    /// <see cref="Dispose"/>): saving after each question would rewrite a 100k-commit file once per release tag in a
+    /// changelog regeneration.
     /// </summary>
-    private void SaveIfDirty()
+    private void SaveIfDirty(bool done = false)
     {
         lock (_store)
         {
-            if (_store.UnsavedFacts >= (_storeWasOnDisk ? RewriteThreshold : 1))
+            var threshold = _storeWasOnDisk ? RewriteThreshold : done ? 1 : int.MaxValue;
+            if (_store.UnsavedFacts >= threshold)
                 CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }

@@ -111,6 +111,19 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void HistoryListedInTheBackgroundStillAnswersWhenHeadMovesMeanwhile()
+    {
+        using var repo = RepoWithHistory(5);
+        using var history = Histories.OpenAsNewProcess(repo);   // cold: git starts listing HEAD's history now
+        var moved = repo.Commit("fix: made while the first build was opening");
+
+        // Whether git listed HEAD before or after the commit, the answer for the new commit is complete.
+        Assert.Equal(6, history.CommitsSince(moved, []).Count);
+        Assert.Equal(5, history.CommitsSince(repo.Git("rev-parse", "HEAD~1"), []).Count);
+        Assert.InRange(history.CommitsListedByGitCli, 5, 6);
+    }
+
+    [Fact]
     public void GarbageOrForeignCacheFileIsIgnored()
     {
         using var repo = RepoWithHistory(3);

@@ -1,3 +1,4 @@
+using Release.Sdk.Git.History;
 using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Git.Tests;
@@ -94,6 +95,9 @@ public sealed class ReachabilityTests
         var (repo, main, _, _) = BranchyRepo();
         using var _repo = repo;
         using (var first = Histories.Open(repo)) first.TagsReachableFrom(main);
+        // The first build saved its answer with the history (once, when done), for the next build to stop at.
+        var saved = CommitStoreFile.Parse(File.ReadAllBytes(Histories.CacheFile(repo)), "")!;
+        Assert.Contains(saved.Memos, m => saved.TryGetIndex(ObjectKeyOf(main), out var head) && m.Head == head);
 
         // Next builds, each as a new process on the cache file: a commit; a tag on an old commit (targets change);
         // a merge of the prerelease branch (a path around the remembered HEAD).
@@ -112,6 +116,8 @@ public sealed class ReachabilityTests
             Histories.Check(repo, () => Assert.Equal(expected.Order(StringComparer.Ordinal), history.TagsReachableFrom(head).Order(StringComparer.Ordinal)));
         }
     }
+
+    private static ObjectKey ObjectKeyOf(string sha) => ObjectKey.TryParse(sha, out var key) ? key : throw new ArgumentException(sha);
 
     [Fact]
     public void UnknownCommitReachesNoTags()

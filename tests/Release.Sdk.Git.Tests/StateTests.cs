@@ -72,11 +72,12 @@ public sealed class StateTests
             repo.Git("-C", worktree, "commit", "-q", "-m", "feat: on next");
             var nextHead = repo.Git("-C", worktree, "rev-parse", "HEAD");
 
-            using var history = GitRepositoryHistory.Open(worktree)!;
-
-            Assert.Equal("next", history.State.BranchName);
-            Assert.Equal(nextHead, history.State.HeadSha);
-            Assert.Equal(["v1.0.0"], history.TagsReachableFrom(nextHead));
+            using (var history = GitRepositoryHistory.Open(worktree)!)
+            {
+                Assert.Equal("next", history.State.BranchName);
+                Assert.Equal(nextHead, history.State.HeadSha);
+                Assert.Equal(["v1.0.0"], history.TagsReachableFrom(nextHead));
+            }
             Assert.True(File.Exists(Histories.CacheFile(repo)), "the cache lives in the common git directory");
         }
         finally { TempGitRepo.DeleteDirectory(worktree); }

@@ -32,6 +32,13 @@ internal static class ComputationBenchmark
 
         try
         {
+            if (Option(args, "--repeat-warm-file") is { } repeat)
+            {
+                // For a profiler: what a new build process does with the on-disk cache, many times over.
+                var n = int.Parse(repeat, System.Globalization.CultureInfo.InvariantCulture);
+                output.WriteLine($"warm-file x{n} {Seconds(Median(n, HistoryCaches.Clear, repo, environment))} (median)");
+                return 0;
+            }
             if (args.Contains("--open-steps"))
             {
                 OpenSteps.Write(repo, output);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Release.Sdk.Engine.Analysis;
 using Release.Sdk.Engine.History;
 
 namespace Release.Sdk.Benchmarks;
@@ -22,6 +23,9 @@ internal sealed class TimedHistory(IRepositoryHistory inner) : IRepositoryHistor
 
     public bool WalkHitsShallowBoundary(string headSha, IReadOnlyCollection<string> excludeShas) =>
         Timed(nameof(WalkHitsShallowBoundary), () => inner.WalkHitsShallowBoundary(headSha, excludeShas));
+
+    // Forwarded untimed: the engine's use of it is engine time. (Without it, phase breakdowns ran with no analysis cache.)
+    public IAnalyzedCommitCache? AnalyzedCommits => inner.AnalyzedCommits;
 
     public TimeSpan Total => Spent.Values.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Elapsed);
 

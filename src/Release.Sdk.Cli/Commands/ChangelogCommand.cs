@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Release.Sdk.Cli.Diagnostics;
 using Release.Sdk.Cli.ReleaseRun;
 
 namespace Release.Sdk.Cli.Commands;
@@ -25,9 +26,10 @@ internal static class ChangelogCommand
                 context.Error.WriteLine("dotnet-release: 'changelog' needs --regenerate (the release run itself adds each release's section).");
                 return ExitCodes.Usage;
             }
+            var timings = PhaseTimings.Start(context);
             return ErrorBoundary.Run(context, () =>
             {
-                var (content, defaultPath, root, releases) = ChangelogRegeneration.Render(computation.Read(parseResult));
+                var (content, defaultPath, root, releases) = ChangelogRegeneration.Render(computation.Read(parseResult), timings);
                 var target = parseResult.GetValue(output);
                 if (target == "-")
                 {
@@ -36,6 +38,7 @@ internal static class ChangelogCommand
                 }
                 var path = target is null ? Path.GetFullPath(defaultPath, root) : Path.GetFullPath(target);
                 File.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(content));
+                timings?.Mark("write");
                 context.Out.WriteLine($"Release.Sdk: wrote {path} ({releases} releases).");
                 return ExitCodes.Success;
             });

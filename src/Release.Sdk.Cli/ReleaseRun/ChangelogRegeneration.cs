@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Release.Sdk.Cli.Commands;
+using Release.Sdk.Cli.Diagnostics;
 using Release.Sdk.Engine.Changelog;
 using Release.Sdk.Engine.Configuration;
 using Release.Sdk.Engine.Diagnostics;
@@ -18,19 +19,26 @@ namespace Release.Sdk.Cli.ReleaseRun;
 internal static class ChangelogRegeneration
 {
     /// <returns>The changelog text and the configured changelog file (repository-relative).</returns>
-    public static (string Content, string DefaultPath, string Root, int Releases) Render(ComputationRequest request)
+    /// <param name="timings">Phase times for <c>RELEASE_SDK_TIMINGS=1</c>; null when not asked for.</param>
+    public static (string Content, string DefaultPath, string Root, int Releases) Render(ComputationRequest request, PhaseTimings? timings = null)
     {
-        using var history = GitRepositoryHistory.Open(request.StartDirectory)
+        // Not the early listing of HEAD a build starts: regeneration reads every release's history with its messages in
+        // one batched pass (GitRepositoryHistory.TagsReachableFromEach), which a listing without messages would only duplicate.
+        using var history = GitRepositoryHistory.Open(request.StartDirectory, useGitCli: true, listHeadEarly: false)
             ?? throw new ReleaseException(DiagnosticCatalog.NoRepository, $"No git repository was found at or above {request.StartDirectory}; run the command inside a clone.");
+        timings?.Mark("open repository");
         var root = history.State.WorkingDirectory;
         var config = ReleaseConfigLoader.Load(root, request.ExplicitConfigFile, request.Overrides);
         var settings = ReleaseRunSettings.Resolve(config, ReleaseRunOverrides.None);
         var source = config.SourceFile ?? ".releaserc.json";
         var options = NotesOptionsReader.Read(config.Document, config.Analyzer.Preset, source);
         var repository = RepositoryUrl.Parse(RepositoryAddress(config, root));
+        timings?.Mark("configuration");
 
         var tags = new ReleaseTagIndex(history, TagFormat.Parse(config.TagFormat)).All;
+        timings?.Mark("release tags");
         var sections = ReleaseSectionBuilder.Build(history, tags);
+        timings?.Mark("sections (walks + messages)");
         options = ReleaseOrchestrator.WithoutDanglingCompareLink(options, repository);
 
         // Rendering the notes is most of the cost (20,000 commits / 200 tags); sections are independent, so render them in parallel.
@@ -45,9 +53,11 @@ internal static class ChangelogRegeneration
             Repository = repository,
             Options = options,
         }));
+        timings?.Mark("notes");
         var rendered = new Dictionary<ReleaseSection, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < sections.Count; i++) rendered[sections[i]] = notes[i];
         var content = ChangelogRegenerator.Render(sections, section => rendered[section], new ChangelogOptions(settings.ChangelogTitle));
+        timings?.Mark("changelog text");
         return (content, settings.ChangelogFile, root, sections.Count);
     }
 

@@ -23,15 +23,25 @@ internal static class ReleaseSectionBuilder
             .DistinctBy(t => t.Version, VersionComparer.Default)
             .OrderBy(t => t.Version, VersionComparer.Default)
             .ToList();
+        // Every question goes to the history at once: it can then read the whole history in one go and answer each
+        // release from one pass, instead of re-reading and re-walking all ancestors release after release.
+        var reachable = history.TagsReachableFromEach([.. ordered.Select(t => t.CommitSha)]);
+        var earlier = new List<ReleaseTag>[ordered.Count];
+        var walks = new CommitWalk[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var release = ordered[i];
+            earlier[i] = ordered.Take(i).Where(t => reachable[i].Contains(t.Name) && Follows(release, t)).ToList();
+            walks[i] = new CommitWalk(release.CommitSha, earlier[i].Select(t => t.CommitSha).ToHashSet(StringComparer.Ordinal));
+        }
+        var commits = history.CommitsSinceEach(walks);
+
         var sections = new List<ReleaseSection>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
             var release = ordered[i];
-            var reachable = history.TagsReachableFrom(release.CommitSha);
-            var earlier = ordered.Take(i).Where(t => reachable.Contains(t.Name) && Follows(release, t)).ToList();
-            var commits = history.CommitsSince(release.CommitSha, earlier.Select(t => t.CommitSha).ToHashSet(StringComparer.Ordinal));
-            var tagged = commits.FirstOrDefault(c => string.Equals(c.Sha, release.CommitSha, StringComparison.Ordinal));
-            sections.Add(new ReleaseSection(release, earlier.LastOrDefault(), commits, tagged?.CommitterDate));
+            var tagged = commits[i].FirstOrDefault(c => string.Equals(c.Sha, release.CommitSha, StringComparison.Ordinal));
+            sections.Add(new ReleaseSection(release, earlier[i].LastOrDefault(), commits[i], tagged?.CommitterDate));
         }
         return sections;
     }

@@ -26,6 +26,22 @@ internal interface IRepositoryHistory
     IReadOnlyList<CommitInfo> CommitsSince(string headSha, IReadOnlyCollection<string> excludeShas);
 
     /// <summary>
+    /// <see cref="TagsReachableFrom"/> for each of <paramref name="commitShas"/>, in order. For callers that ask about
+    /// many commits of one history (changelog regeneration asks about every release tag): an implementation can read
+    /// the history once and answer all of them in one pass.
+    /// </summary>
+    IReadOnlyList<IReadOnlySet<string>> TagsReachableFromEach(IReadOnlyList<string> commitShas) =>
+        [.. commitShas.Select(TagsReachableFrom)];
+
+    /// <summary>
+    /// <see cref="CommitsSince"/> for each of <paramref name="walks"/>, in order, with the same lists in the same order.
+    /// For callers that cut one history into many pieces: an implementation can read all messages at once and avoid
+    /// walking the excluded ancestries again for every walk.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<CommitInfo>> CommitsSinceEach(IReadOnlyList<CommitWalk> walks) =>
+        [.. walks.Select(w => CommitsSince(w.HeadSha, w.ExcludeShas))];
+
+    /// <summary>
     /// True when the shallow boundary hides history that <see cref="CommitsSince"/> would need:
     /// i.e. the walk from <paramref name="headSha"/> excluding <paramref name="excludeShas"/> reached a graft point.
     /// Always false for a complete clone.

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -82,6 +83,8 @@ internal sealed class ChecksummedReader
         return BinaryPrimitives.ReadUInt64LittleEndian(stored) == hash;
     }
 
+    // Runs over every byte of a many-megabyte file once per build: optimized from the first call, not tier-0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fold(ReadOnlySpan<byte> data)
     {
         while (_pendingBytes > 0 && _pendingBytes < 8 && !data.IsEmpty)
@@ -106,5 +109,6 @@ internal sealed class ChecksummedReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mix(ulong word) => _hash = (BitOperations.RotateLeft(_hash ^ word, 29) * Prime) + 0x9E3779B97F4A7C15UL;
 }

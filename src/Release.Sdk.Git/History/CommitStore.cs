@@ -11,7 +11,7 @@ namespace Release.Sdk.Git.History;
 /// </summary>
 internal sealed class CommitStore
 {
-    private readonly Dictionary<ObjectKey, int> _index = [];
+    private readonly ObjectKeyIndex _index;
     private readonly List<CommitEntry> _entries;
     private readonly List<int> _parents;
     private readonly List<string> _strings = [];
@@ -27,6 +27,12 @@ internal sealed class CommitStore
     /// </summary>
     internal const int MaxMemos = 16;
 
+    /// <summary>
+    /// Room left in the tables of a loaded store: the next build adds a few commits, and growing a 100k-entry
+    /// dictionary by one would rehash all of it.
+    /// </summary>
+    internal const int GrowthReserve = 1024;
+
     public CommitStore(string shallowFingerprint) : this(shallowFingerprint, [], [])
     {
     }
@@ -36,6 +42,7 @@ internal sealed class CommitStore
         ShallowFingerprint = shallowFingerprint;
         _entries = entries;
         _parents = parents;
+        _index = new ObjectKeyIndex(i => _entries[i].Id);
     }
 
     /// <summary>Identifies the shallow grafts the facts were read under: a deepened clone gives boundary commits parents.</summary>
@@ -110,9 +117,10 @@ internal sealed class CommitStore
         _parents.EnsureCapacity(_parents.Count + batch.Count);
         foreach (var c in batch)
         {
-            if (_index.ContainsKey(c.Id)) throw new InvalidOperationException($"commit {c.Id} is already stored");
-            _index.Add(c.Id, _entries.Count);
-            _entries.Add(default);
+            if (_index.TryGetValue(c.Id, out _)) throw new InvalidOperationException($"commit {c.Id} is already stored");
+            // The key is needed in the entry before indexing (the index reads ids from the entries); the rest follows below.
+            _entries.Add(new CommitEntry { Id = c.Id });
+            _index.TryAdd(c.Id, _entries.Count - 1);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -201,11 +209,8 @@ internal sealed class CommitStore
         {
             _messages = messages, _messagesLength = messages.Length, ImportedCommitGraph = importedCommitGraph, IsPersisted = true,
         };
-        store._index.EnsureCapacity(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (!store._index.TryAdd(entries[i].Id, i)) throw new InvalidDataException("duplicate commit");
-        }
+        store._index.EnsureCapacity(entries.Count + GrowthReserve);
+        if (!store._index.AddRange(entries.Count)) throw new InvalidDataException("duplicate commit");
         foreach (var s in strings)
         {
             var before = store._strings.Count;

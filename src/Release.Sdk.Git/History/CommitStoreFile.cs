@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -162,33 +163,12 @@ internal static class CommitStoreFile
             (long)commitCount * EntrySize + (long)parentCount * 4 + messageLength + stringCount + peelCount * (2L * ObjectKey.Size + 1) > r.Remaining)
             throw new InvalidDataException("counts do not fit the file");
 
-        var entries = new List<CommitEntry>(commitCount);
-        const int chunkEntries = 1024;
-        var chunk = new byte[chunkEntries * EntrySize];
-        for (var done = 0; done < commitCount;)
-        {
-            var n = Math.Min(chunkEntries, commitCount - done);
-            r.ReadExactly(chunk.AsSpan(0, n * EntrySize));
-            for (var i = 0; i < n; i++)
-            {
-                var e = ReadEntry(chunk.AsSpan(i * EntrySize, EntrySize));
-                if (e.ParentStart < 0 || e.ParentCount < 0 || (long)e.ParentStart + e.ParentCount > parentCount)
-                    throw new InvalidDataException("parents out of range");
-                if (e.HasDetails && ((uint)e.AuthorName >= (uint)stringCount || (uint)e.AuthorEmail >= (uint)stringCount ||
-                    e.MessageStart < 0 || e.MessageLength < 0 || (long)e.MessageStart + e.MessageLength > messageLength))
-                    throw new InvalidDataException("details out of range");
-                entries.Add(e);
-            }
-            done += n;
-        }
+        var entries = ReadEntries(r, commitCount, parentCount, stringCount, messageLength);
 
-        var parents = new List<int>(parentCount);
+        var parents = new List<int>(parentCount + CommitStore.GrowthReserve);
         CollectionsMarshal.SetCount(parents, parentCount);
         r.ReadExactly(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(parents)));
-        foreach (var p in parents)
-        {
-            if ((uint)p >= (uint)commitCount) throw new InvalidDataException("parent out of range");
-        }
+        CheckParents(CollectionsMarshal.AsSpan(parents), commitCount);
 
         var strings = new string[stringCount];
         for (var i = 0; i < stringCount; i++) strings[i] = r.ReadString();
@@ -209,6 +189,42 @@ internal static class CommitStoreFile
         if (!r.Verify()) return null;
 
         return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckParents(ReadOnlySpan<int> parents, int commitCount)
+    {
+        foreach (var p in parents)
+        {
+            if ((uint)p >= (uint)commitCount) throw new InvalidDataException("parent out of range");
+        }
+    }
+
+    /// <summary>The entry table, validated as it is read.</summary>
+    /// <remarks>Optimized on first call: it runs once per build over every commit, too long for tier-0 code.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<CommitEntry> ReadEntries(ChecksummedReader r, int commitCount, int parentCount, int stringCount, int messageLength)
+    {
+        var entries = new List<CommitEntry>(commitCount + CommitStore.GrowthReserve);
+        const int chunkEntries = 1024;
+        var chunk = new byte[chunkEntries * EntrySize];
+        for (var done = 0; done < commitCount;)
+        {
+            var n = Math.Min(chunkEntries, commitCount - done);
+            r.ReadExactly(chunk.AsSpan(0, n * EntrySize));
+            for (var i = 0; i < n; i++)
+            {
+                var e = ReadEntry(chunk.AsSpan(i * EntrySize, EntrySize));
+                if (e.ParentStart < 0 || e.ParentCount < 0 || (long)e.ParentStart + e.ParentCount > parentCount)
+                    throw new InvalidDataException("parents out of range");
+                if (e.HasDetails && ((uint)e.AuthorName >= (uint)stringCount || (uint)e.AuthorEmail >= (uint)stringCount ||
+                    e.MessageStart < 0 || e.MessageLength < 0 || (long)e.MessageStart + e.MessageLength > messageLength))
+                    throw new InvalidDataException("details out of range");
+                entries.Add(e);
+            }
+            done += n;
+        }
+        return entries;
     }
 
     private static List<ReachabilityMemo> ReadMemos(ChecksummedReader r, int commitCount)
@@ -254,6 +270,7 @@ internal static class CommitStoreFile
         BinaryPrimitives.ReadInt32LittleEndian(b[52..]));
 
     /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ulong Checksum(ReadOnlySpan<byte> data)
     {
         const ulong prime = 0x100000001B3UL;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Release.Sdk.Git.History;
 
@@ -15,6 +16,18 @@ internal static class GitCliTopology
     /// <returns>Every commit reachable from <paramref name="start"/> (without details), or null when git could not tell.</returns>
     public static List<RawCommit>? TryRead(string gitDirectory, ObjectKey start)
     {
+        using var listing = Start(gitDirectory, start.ToSha());
+        return listing?.Result();
+    }
+
+    /// <summary>
+    /// Starts listing the commits <c>git rev-list &lt;revisions&gt;</c> names (e.g. <c>HEAD</c>, or <c>HEAD --not X</c>)
+    /// in the background: a first build starts it as soon as it knows the cache is empty, so git walks the history on
+    /// another core while this process reads refs, configuration and JIT-compiles the engine.
+    /// </summary>
+    /// <returns>null when git could not be started.</returns>
+    public static PendingListing? Start(string gitDirectory, params string[] revisions)
+    {
         var psi = new ProcessStartInfo("git")
         {
             RedirectStandardOutput = true,
@@ -24,42 +37,64 @@ internal static class GitCliTopology
             WorkingDirectory = gitDirectory,
         };
         // libgit2 ignores replace refs; git must too, or the two would disagree about parents.
-        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", start.ToSha()])
+        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", .. revisions, "--"])
             psi.ArgumentList.Add(arg);
         psi.Environment.Remove("GIT_DIR");
         psi.Environment.Remove("GIT_WORK_TREE");
         psi.Environment["LC_ALL"] = "C";
-
-        Process? process = null;
         try
         {
-            process = Process.Start(psi);
+            var process = Process.Start(psi);
             if (process is null) return null;
             process.StandardInput.Close();
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
             var output = process.StandardOutput.BaseStream;
-            var reading = Task.Run(() => Parse(output));
-            if (!reading.Wait(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-            process.WaitForExit();
-            return process.ExitCode == 0 ? reading.Result : null;
+            return new PendingListing(process, Task.Run(() => Parse(output)));
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException
-                                      or AggregateException or FormatException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
             return null;
         }
-        finally
+    }
+
+    /// <summary>A running <c>git rev-list</c>; disposing it stops git if its answer was never asked for.</summary>
+    internal sealed class PendingListing(Process process, Task<List<RawCommit>?> reading) : IDisposable
+    {
+        /// <returns>The commits, or null when git failed, timed out or printed something unexpected.</returns>
+        public List<RawCommit>? Result()
         {
-            process?.Dispose();
+            try
+            {
+                if (!reading.Wait(Timeout))
+                {
+                    Stop();
+                    return null;
+                }
+                process.WaitForExit();
+                return process.ExitCode == 0 ? reading.Result : null;
+            }
+            catch (Exception e) when (e is AggregateException or InvalidOperationException or IOException or FormatException)
+            {
+                return null;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!reading.IsCompleted) Stop();
+            process.Dispose();
+        }
+
+        private void Stop()
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
         }
     }
 
     /// <summary>Parses "timestamp sha parent…" lines straight from git's output bytes: 100k lines, no strings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<RawCommit>? Parse(Stream output)
     {
         var commits = new List<RawCommit>();

