@@ -83,8 +83,6 @@ internal sealed class ChecksummedReader
         return BinaryPrimitives.ReadUInt64LittleEndian(stored) == hash;
     }
 
-    // Runs over every byte of a many-megabyte file once per build: optimized from the first call, not tier-0.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fold(ReadOnlySpan<byte> data)
     {
         while (_pendingBytes > 0 && _pendingBytes < 8 && !data.IsEmpty)

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -191,7 +190,6 @@ internal static class CommitStoreFile
         return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckParents(ReadOnlySpan<int> parents, int commitCount)
     {
         foreach (var p in parents)
@@ -201,8 +199,6 @@ internal static class CommitStoreFile
     }
 
     /// <summary>The entry table, validated as it is read.</summary>
-    /// <remarks>Optimized on first call: it runs once per build over every commit, too long for tier-0 code.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<CommitEntry> ReadEntries(ChecksummedReader r, int commitCount, int parentCount, int stringCount, int messageLength)
     {
         var entries = new List<CommitEntry>(commitCount + CommitStore.GrowthReserve);
@@ -270,7 +266,6 @@ internal static class CommitStoreFile
         BinaryPrimitives.ReadInt32LittleEndian(b[52..]));
 
     /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ulong Checksum(ReadOnlySpan<byte> data)
     {
         const ulong prime = 0x100000001B3UL;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace Release.Sdk.Git.History;
 
@@ -94,7 +93,6 @@ internal static class GitCliTopology
     }
 
     /// <summary>Parses "timestamp sha parent…" lines straight from git's output bytes: 100k lines, no strings.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<RawCommit>? Parse(Stream output)
     {
         var commits = new List<RawCommit>();
