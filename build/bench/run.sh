@@ -98,7 +98,12 @@ if [[ ",$tools," == *",release-sdk,"* ]]; then
     rsdk_pack_error="build/pack.sh does not exist yet"
   fi
   log "building the in-process benchmark (Release.Sdk.Benchmarks)"
-  if dotnet build "$bench/Release.Sdk.Benchmarks/Release.Sdk.Benchmarks.csproj" -c Release -nodeReuse:false \
+  # On linux-x64 the package loads ReadyToRun images of its dlls (build/PackReadyToRun.targets); so does this benchmark.
+  bench_build=(build)
+  if [[ "$(uname -s)-$(uname -m)" == "Linux-x86_64" ]]; then
+    bench_build=(publish -r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+  fi
+  if dotnet "${bench_build[@]}" "$bench/Release.Sdk.Benchmarks/Release.Sdk.Benchmarks.csproj" -c Release -nodeReuse:false \
        -o "$out/bench-bin" >"$logs/bench-build.log" 2>&1; then
     bench_dll="$out/bench-bin/Release.Sdk.Benchmarks.dll"
   else

@@ -23,6 +23,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     private Repository? _repository;
     private StoreAnalyzedCommitCache? _analyzedCommits;
     private HistoryListing? _headListing;
+    private RecentDetails? _recentDetails;
 
     private GitRepositoryHistory(GitDirectories directories, CommitStore store, IReadOnlySet<ObjectKey> shallowBoundary,
         bool useGitCli, HistoryListing? headListing, Func<GitRepositoryHistory, RepositorySnapshot> snapshot)
@@ -63,12 +64,14 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             // A first build in a large repository spends most of its time in git's walk of the whole history: start it
             // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
             var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
-                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [])
+                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [], files?.Head(directories.GitDirectory))
                 : null;
             var boundary = directories.ReadShallowBoundary();
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
                 h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
+            if (headListing is { HasDetails: false } && files is not null && ObjectKey.TryParse(history.State.HeadSha, out var head))
+                history._recentDetails = RecentDetails.Start(directories.GitDirectory, head, files.TagTargets().Select(t => t.Target));
             history.SaveIfDirty();
             return history;
         }
@@ -255,6 +258,14 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
 
     private void LoadDetails(int[] indices)
     {
+        if (_recentDetails is not null && indices.Any(i => !_store[i].HasDetails))
+        {
+            var read = _recentDetails.Result();
+            foreach (var index in indices)
+            {
+                if (!_store[index].HasDetails && read.TryGetValue(_store[index].Id, out var details)) _store.SetDetails(index, details);
+            }
+        }
         var missing = indices.Where(i => !_store[i].HasDetails).ToArray();
         if (_useGitCli && missing.Length >= BulkDetailsThreshold
             && GitCliCommitReader.TryRead(_directories.GitDirectory, [.. missing.Select(i => _store[i].Id)]) is { } bulk)

@@ -11,13 +11,33 @@ namespace Release.Sdk.Git.History;
 internal sealed class HistoryListing : IDisposable
 {
     private readonly GitCliTopology.PendingListing[] _parts;
+    private readonly Task<List<RawCommit>?>? _logged;
 
     private HistoryListing(GitCliTopology.PendingListing[] parts) => _parts = parts;
 
+    private HistoryListing(Task<List<RawCommit>?> logged)
+    {
+        _parts = [];
+        _logged = logged;
+    }
+
+    /// <summary>Whether the commits listed come with their details (messages, authors).</summary>
+    public bool HasDetails => _logged is not null;
+
     /// <param name="tagTargets">What the repository's tags point at (any object git can peel to a commit), by tag name.</param>
     /// <returns>null when git could not be started.</returns>
-    public static HistoryListing? Start(string gitDirectory, IReadOnlyList<(string Name, string Target)> tagTargets)
+    /// <param name="head">HEAD's commit as the ref files say (null when they could not tell): without tags, the listing
+    /// reads details too and starts there.</param>
+    public static HistoryListing? Start(string gitDirectory, IReadOnlyList<(string Name, string Target)> tagTargets, ObjectKey? head = null)
     {
+        // Without any tag, every commit since the first is a commit since the last release: the engine will need all
+        // their messages, and one git log pass gives parents and messages at once (rev-list then cat-file inflate
+        // every commit twice).
+        if (tagTargets.Count == 0 && head is { } start)
+        {
+            return new HistoryListing(Task.Factory.StartNew(() => GitCliLogReader.TryRead(gitDirectory, [start], []),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        }
         var middle = MiddleTag(tagTargets);
         var parts = middle is null
             ? [GitCliTopology.Start(gitDirectory, "HEAD")]
@@ -33,6 +53,11 @@ internal sealed class HistoryListing : IDisposable
     /// <returns>Every commit listed, each once; null when a part failed (the caller then reads without it).</returns>
     public List<RawCommit>? Result()
     {
+        if (_logged is not null)
+        {
+            try { return _logged.Result; }
+            catch (AggregateException) { return null; }
+        }
         var first = _parts[0].Result();
         if (first is null || _parts.Length == 1) return first;
         var second = _parts[1].Result();

@@ -67,6 +67,21 @@ internal sealed class RefFiles
         }
     }
 
+    /// <summary>The commit HEAD of <paramref name="gitDirectory"/> (a worktree's own) names, through these refs; null when unborn or unclear.</summary>
+    public ObjectKey? Head(string gitDirectory)
+    {
+        try
+        {
+            var head = File.ReadAllText(Path.Combine(gitDirectory, "HEAD")).Trim();
+            var sha = head.StartsWith("ref: ", StringComparison.Ordinal) ? Resolve(head[5..].Trim()) : head;
+            return ObjectKey.TryParse(sha, out var key) ? key : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every tag with the object it points at (not peeled: an annotated tag's own id).</summary>
     public List<(string Name, string Target)> TagTargets() =>
         [.. _values.Keys.Where(n => n.StartsWith("refs/tags/", StringComparison.Ordinal))
