@@ -16,17 +16,7 @@ internal static class GitCliCommitReader
 
     public static Dictionary<ObjectKey, CommitDetails>? TryRead(string gitDirectory, IReadOnlyList<ObjectKey> ids)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = gitDirectory,
-        };
-        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "cat-file", "--batch"]) psi.ArgumentList.Add(arg);
-        psi.Environment.Remove("GIT_DIR");
-        psi.Environment.Remove("GIT_WORK_TREE");
+        var psi = GitCli.StartInfo(gitDirectory, ["cat-file", "--batch"]);
 
         Process? process = null;
         try
@@ -67,7 +57,7 @@ internal static class GitCliCommitReader
         var result = new Dictionary<ObjectKey, CommitDetails>(expected);
         var header = new byte[128];
         var raw = new byte[4096];
-        var authors = new RecentStrings();
+        var authors = new Authors();
         Span<char> hex = stackalloc char[ObjectKey.Size * 2];
         Span<byte> id = stackalloc byte[ObjectKey.Size];
         for (var i = 0; i < expected; i++)
@@ -100,7 +90,7 @@ internal static class GitCliCommitReader
 
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
 
-    private static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, RecentStrings? authors)
+    private static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors)
     {
         string? authorName = null, authorEmail = null;
         DateTimeOffset? committed = null;
@@ -113,7 +103,7 @@ internal static class GitCliCommitReader
             if (line.IsEmpty) break;
             if (line.StartsWith("author "u8))
             {
-                if (!TryParseSignature(line["author "u8.Length..], authors ?? new RecentStrings(), out var name, out var email, out _)) return null;
+                if (!TryParseSignature(line["author "u8.Length..], authors ?? new Authors(), out var name, out var email, out _)) return null;
                 (authorName, authorEmail) = (name, email);
             }
             else if (line.StartsWith("committer "u8))
@@ -129,7 +119,7 @@ internal static class GitCliCommitReader
 
     /// <summary>"Name &lt;email&gt; 1717200000 +0200"</summary>
     /// <param name="names">Decodes name and email; null when only the time is wanted.</param>
-    private static bool TryParseSignature(ReadOnlySpan<byte> value, RecentStrings? names, out string name, out string email, out DateTimeOffset when)
+    private static bool TryParseSignature(ReadOnlySpan<byte> value, Authors? names, out string name, out string email, out DateTimeOffset when)
     {
         name = email = "";
         when = default;
@@ -138,35 +128,22 @@ internal static class GitCliCommitReader
         if (open < 0 || close < open) return false;
         if (names is not null)
         {
-            name = names.Name(value[..open]);
-            email = names.Email(value[(open + 1)..close]);
+            name = names.Name.Decode(value[..open]);
+            email = names.Email.Decode(value[(open + 1)..close]);
         }
         var rest = value[(close + 1)..].Trim((byte)' ');
         var space = rest.IndexOf((byte)' ');
         if (space < 0 || !Utf8Parser.TryParse(rest[..space], out long seconds, out _)) return false;
-        var zone = rest[(space + 1)..];
-        if (zone.Length != 5 || (zone[0] != '+' && zone[0] != '-') || !Utf8Parser.TryParse(zone[1..3], out int hours, out _)
-            || !Utf8Parser.TryParse(zone[3..5], out int minutes, out _)) return false;
-        var offset = new TimeSpan(hours, minutes, 0);
-        when = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(zone[0] == '-' ? -offset : offset);
+        if (!GitCli.TryParseOffset(rest[(space + 1)..], out var offset)) return false;
+        when = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(offset);
         return true;
     }
 
-    /// <summary>The last author name and email decoded: consecutive commits mostly share them.</summary>
-    private sealed class RecentStrings
+    /// <summary>The last author name and email decoded (both trimmed).</summary>
+    private sealed class Authors
     {
-        private byte[] _nameBytes = [], _emailBytes = [];
-        private string _name = "", _email = "";
+        public GitCli.RecentString Name { get; } = new(trim: true);
 
-        public string Name(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _nameBytes, ref _name);
-
-        public string Email(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _emailBytes, ref _email);
-
-        private static string Decode(ReadOnlySpan<byte> utf8, ref byte[] lastBytes, ref string last)
-        {
-            if (utf8.SequenceEqual(lastBytes)) return last;
-            lastBytes = utf8.ToArray();
-            return last = Encoding.UTF8.GetString(utf8).Trim();
-        }
+        public GitCli.RecentString Email { get; } = new(trim: true);
     }
 }

@@ -39,10 +39,7 @@ internal static class GitCliLogReader
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var above = TryRead(gitDirectory, starts, [middle]);
         var first = below.Result;
-        if (first is null || above is null) return null;
-        var listed = first.Select(c => c.Id).ToHashSet();
-        first.AddRange(above.Where(c => !listed.Contains(c.Id)));
-        return first;
+        return first is null || above is null ? null : HistoryListing.Join(first, above);
     }
 
     /// <param name="excluded">Commits whose ancestors are left out (<c>^x</c>).</param>
@@ -50,20 +47,7 @@ internal static class GitCliLogReader
     /// (clock skew may let a few of those through), each once, with details; null when git could not tell.</returns>
     public static List<RawCommit>? TryRead(string gitDirectory, IReadOnlyCollection<ObjectKey> starts, IReadOnlyCollection<ObjectKey> excluded)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = gitDirectory,
-        };
-        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "log", "--stdin", "--no-show-signature",
-                     "--no-color", "-z", "--format=" + Format])
-            psi.ArgumentList.Add(arg);
-        psi.Environment.Remove("GIT_DIR");
-        psi.Environment.Remove("GIT_WORK_TREE");
-        psi.Environment["LC_ALL"] = "C";
+        var psi = GitCli.StartInfo(gitDirectory, ["log", "--stdin", "--no-show-signature", "--no-color", "-z", "--format=" + Format]);
 
         Process? process = null;
         try
@@ -112,7 +96,7 @@ internal static class GitCliLogReader
     internal static List<RawCommit>? Parse(Stream output)
     {
         var commits = new List<RawCommit>();
-        var authors = new LastStrings();
+        var authors = new Authors();
         var buffer = new byte[1 << 16];
         var filled = 0;
         var ends = new int[FieldsPerRecord];
@@ -145,7 +129,7 @@ internal static class GitCliLogReader
         }
     }
 
-    private static RawCommit? ParseRecord(byte[] buffer, int start, int[] ends, LastStrings authors)
+    private static RawCommit? ParseRecord(byte[] buffer, int start, int[] ends, Authors authors)
     {
         ReadOnlySpan<byte> Field(int i) => buffer.AsSpan(i == 0 ? start : ends[i - 1] + 1, ends[i] - (i == 0 ? start : ends[i - 1] + 1));
 
@@ -167,37 +151,23 @@ internal static class GitCliLogReader
         var time = Field(1);
         var space = time.IndexOf((byte)' ');
         if (space < 0 || time.Length < 6 || !Utf8Parser.TryParse(time[..space], out long seconds, out var used) || used != space) return null;
-        var zone = time[^5..];
-        if (zone.Length != 5 || (zone[0] != '+' && zone[0] != '-') || !Utf8Parser.TryParse(zone[1..3], out int hours, out _)
-            || !Utf8Parser.TryParse(zone[3..5], out int minutes, out _)) return null;
-        var offset = new TimeSpan(hours, minutes, 0);
-        var committed = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(zone[0] == '-' ? -offset : offset);
+        if (!GitCli.TryParseOffset(time[^5..], out var offset)) return null;
+        var committed = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(offset);
 
         // "%e": the encoding header, empty when there is none (UTF-8).
         if (!Field(2).IsEmpty) return new RawCommit(id, [.. parents], committed, Details: null);
         var message = Field(5);
         while (!message.IsEmpty && message[0] == '\n') message = message[1..];
-        var details = new CommitDetails(authors.Name(Field(3)), authors.Email(Field(4)), Encoding.UTF8.GetString(message), committed);
+        var details = new CommitDetails(authors.Name.Decode(Field(3)), authors.Email.Decode(Field(4)), Encoding.UTF8.GetString(message), committed);
         return new RawCommit(id, [.. parents], committed, details);
     }
 
-    /// <summary>The last author name and email decoded: consecutive commits mostly share them.</summary>
-    private sealed class LastStrings
+    /// <summary>The last author name and email decoded. The name is trimmed like the other readers do (git already drops
+    /// the spaces before '&lt;', this also drops leading ones); the email as git prints it.</summary>
+    private sealed class Authors
     {
-        private byte[] _nameBytes = [], _emailBytes = [];
-        private string _name = "", _email = "";
+        public GitCli.RecentString Name { get; } = new(trim: true);
 
-        // Trimmed like the other readers: git already drops the spaces before '<', this also drops leading ones.
-        public string Name(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _nameBytes, ref _name, trim: true);
-
-        public string Email(ReadOnlySpan<byte> utf8) => Decode(utf8, ref _emailBytes, ref _email, trim: false);
-
-        private static string Decode(ReadOnlySpan<byte> utf8, ref byte[] lastBytes, ref string last, bool trim)
-        {
-            if (utf8.SequenceEqual(lastBytes)) return last;
-            lastBytes = utf8.ToArray();
-            var text = Encoding.UTF8.GetString(utf8);
-            return last = trim ? text.Trim() : text;
-        }
+        public GitCli.RecentString Email { get; } = new(trim: false);
     }
 }

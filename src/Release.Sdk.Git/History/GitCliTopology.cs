@@ -27,20 +27,7 @@ internal static class GitCliTopology
     /// <returns>null when git could not be started.</returns>
     public static PendingListing? Start(string gitDirectory, params string[] revisions)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = gitDirectory,
-        };
-        // libgit2 ignores replace refs; git must too, or the two would disagree about parents.
-        foreach (var arg in (string[])["--git-dir", gitDirectory, "--no-replace-objects", "rev-list", "--parents", "--timestamp", .. revisions, "--"])
-            psi.ArgumentList.Add(arg);
-        psi.Environment.Remove("GIT_DIR");
-        psi.Environment.Remove("GIT_WORK_TREE");
-        psi.Environment["LC_ALL"] = "C";
+        var psi = GitCli.StartInfo(gitDirectory, ["rev-list", "--parents", "--timestamp", .. revisions, "--"]);
         try
         {
             var process = Process.Start(psi);

@@ -61,10 +61,16 @@ internal sealed class HistoryListing : IDisposable
         var first = _parts[0].Result();
         if (first is null || _parts.Length == 1) return first;
         var second = _parts[1].Result();
-        if (second is null) return null;
-        var listed = first.Select(c => c.Id).ToHashSet();
-        first.AddRange(second.Where(c => !listed.Contains(c.Id)));
-        return first;
+        return second is null ? null : Join(first, second);
+    }
+
+    /// <summary>Two halves of a history read as <c>X</c> and <c>… --not X</c>: the second may repeat a few commits of the
+    /// first (clock skew makes git stop excluding late); they are dropped.</summary>
+    internal static List<RawCommit> Join(List<RawCommit> lower, List<RawCommit> upper)
+    {
+        var listed = lower.Select(c => c.Id).ToHashSet();
+        lower.AddRange(upper.Where(c => !listed.Contains(c.Id)));
+        return lower;
     }
 
     public void Dispose()

@@ -28,17 +28,9 @@ internal static class RepositoryFingerprint
         {
             var full = Path.Combine(workTree, directory);
             if (!Directory.Exists(full)) continue;
-            foreach (var file in Directory.EnumerateFiles(full, pattern).Order(StringComparer.Ordinal)) AppendStamp(text, file);
+            foreach (var file in Directory.EnumerateFiles(full, pattern).Order(StringComparer.Ordinal)) FileStamp.Of(file).AppendTo(text);
         }
         return text.ToString();
-    }
-
-    /// <summary>Stamps a file by path, size and write time (or "absent"), for config files the version depends on.</summary>
-    public static void AppendStamp(StringBuilder text, string path)
-    {
-        var file = new FileInfo(path);
-        text.Append(path).Append(' ');
-        text.Append(file.Exists ? $"{file.Length} {file.LastWriteTimeUtc.Ticks}" : "absent").Append('\n');
     }
 
     /// <summary>The work tree and git directory (following a worktree's or submodule's <c>.git</c> file).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Release.Sdk.Git.History;
 
 namespace Release.Sdk.Tasks;
 
@@ -17,7 +18,7 @@ internal static class VersionCacheKey
         var text = new StringBuilder(repository);
         text.Append(inputs).Append('\n').Append(ciContext).Append('\n');
         text.Append(typeof(VersionCacheKey).Assembly.ManifestModule.ModuleVersionId).Append('\n');
-        if (configFile is not null) RepositoryFingerprint.AppendStamp(text, configFile);
+        if (configFile is not null) FileStamp.Of(configFile).AppendTo(text);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }
