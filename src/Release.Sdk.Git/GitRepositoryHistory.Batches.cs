@@ -27,10 +27,7 @@ internal sealed partial class GitRepositoryHistory
             var heads = EnsureAll(commitShas);
             var marks = DescendantsFor(heads.Where(h => h >= 0));
             // Every head's history is in the store now, so a tag whose commit the store lacks is reachable from none.
-            var tagged = Tags
-                .Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
-                .Where(t => t.Index >= 0)
-                .ToList();
+            var tagged = StoredTags();
             return (IReadOnlyList<IReadOnlySet<string>>)[.. heads.Select(head => head < 0
                 ? new HashSet<string>(StringComparer.Ordinal)
                 : tagged.Where(t => marks.IsAncestorOf(t.Index, head)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal))];
@@ -53,41 +50,19 @@ internal sealed partial class GitRepositoryHistory
 
             var results = new int[walks.Count][];
             var seen = new int[_store.Count];
-            for (var i = 0; i < walks.Count; i++) results[i] = Since(heads[i], marks, marks.MaskOf(excluded[i]), seen, walk: i + 1);
+            // The excluded ancestries come as a mask instead of walked: they form a closed set (an ancestor of an excluded
+            // commit is excluded too), so the walk visits and orders exactly what CommitWalker.Since does.
+            for (var i = 0; i < walks.Count; i++)
+            {
+                var mask = marks.MaskOf(excluded[i]);
+                results[i] = CommitWalker.NewestFirst(_store, heads[i], c => marks.IsAncestorOfAny(c, mask), seen, walk: i + 1);
+            }
 
             var inSomeWalk = new bool[_store.Count];
             LoadDetails([.. results.SelectMany(r => r).Where(c => !inSomeWalk[c] && (inSomeWalk[c] = true))]);
             return (IReadOnlyList<IReadOnlyList<CommitInfo>>)[.. results.Select(r => new CommitInfoList(_store, r))];
         }
     });
-
-    /// <summary>
-    /// <see cref="CommitWalker.Since"/> with the excluded ancestries given as a mask instead of walked: a commit is left
-    /// out when it is an ancestor of an excluded commit. Those form a closed set (an ancestor of an excluded commit is
-    /// excluded too), so every commit in the answer is reached from the head through commits in the answer: the walk
-    /// visits, enqueues and numbers exactly what <see cref="CommitWalker.Since"/> does, and returns the same order.
-    /// </summary>
-    /// <param name="seen">Per commit, the number of the last walk that reached it (one array for all walks).</param>
-    private int[] Since(int head, DescendantMarks marks, ulong[] excluded, int[] seen, int walk)
-    {
-        if (marks.IsAncestorOfAny(head, excluded)) return [];
-        var result = new List<int>();
-        var queue = new PriorityQueue<int, (long NegativeSeconds, long Sequence)>();
-        long sequence = 0;
-        seen[head] = walk;
-        queue.Enqueue(head, (-_store[head].CommitterSeconds, sequence++));
-        while (queue.TryDequeue(out var index, out _))
-        {
-            result.Add(index);
-            foreach (var p in _store.ParentsOf(index))
-            {
-                if (seen[p] == walk || marks.IsAncestorOfAny(p, excluded)) continue;
-                seen[p] = walk;
-                queue.Enqueue(p, (-_store[p].CommitterSeconds, sequence++));
-            }
-        }
-        return [.. result];
-    }
 
     /// <summary>The marks of the last batch when they cover <paramref name="marks"/> and the store has not grown since.</summary>
     private DescendantMarks DescendantsFor(IEnumerable<int> marks)

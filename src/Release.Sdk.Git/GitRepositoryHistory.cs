@@ -109,16 +109,19 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             lock (_store)
             {
                 // The store now holds every ancestor of head, so a tag whose commit it lacks cannot be reachable.
-                var tagged = Tags
-                    .Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
-                    .Where(t => t.Index >= 0)
-                    .ToList();
+                var tagged = StoredTags();
                 var targets = tagged.Select(t => t.Index).Distinct().Order().ToArray();
                 var reachable = CommitWalker.ReachableTargets(_store, head, targets, _store.Memos);
                 _store.Remember(new ReachabilityMemo(head, targets, Array.ConvertAll(targets, reachable.Contains)));
                 return tagged.Where(t => reachable.Contains(t.Index)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             }
         }));
+
+    /// <summary>The tags whose commit the store holds, with its index (callers hold the store's lock).</summary>
+    /// <remarks>Once the store holds every ancestor of a head, a tag whose commit it lacks cannot be reachable from it.</remarks>
+    private List<(string Name, int Index)> StoredTags() =>
+        [.. Tags.Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
+            .Where(t => t.Index >= 0)];
 
     public IReadOnlyList<CommitInfo> CommitsSince(string headSha, IReadOnlyCollection<string> excludeShas) =>
         _snapshot.CommitsSince.GetOrAdd(WalkKey(headSha, excludeShas), _ => Guarded(() =>

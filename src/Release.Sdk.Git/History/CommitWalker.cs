@@ -67,20 +67,31 @@ internal static class CommitWalker
     /// </summary>
     public static int[] Since(CommitStore store, int head, IEnumerable<int> excluded)
     {
-        var seen = Ancestors(store, excluded);
-        if (seen[head]) return [];
+        var hidden = Ancestors(store, excluded);
+        return NewestFirst(store, head, p => hidden[p], new int[store.Count], walk: 1);
+    }
+
+    /// <summary>
+    /// <paramref name="head"/> and its ancestors, without those <paramref name="isExcluded"/> names and what lies only
+    /// behind them, newest committer date first (ties in discovery order).
+    /// </summary>
+    /// <param name="seen">Visit marks shared by a series of walks (so a changelog's 200 walks allocate one array):
+    /// a commit is visited in this walk when its mark equals <paramref name="walk"/>.</param>
+    public static int[] NewestFirst(CommitStore store, int head, Func<int, bool> isExcluded, int[] seen, int walk)
+    {
+        if (isExcluded(head)) return [];
         var result = new List<int>();
         var queue = new PriorityQueue<int, (long NegativeSeconds, long Sequence)>();
         long sequence = 0;
-        seen[head] = true;
+        seen[head] = walk;
         queue.Enqueue(head, (-store[head].CommitterSeconds, sequence++));
         while (queue.TryDequeue(out var index, out _))
         {
             result.Add(index);
             foreach (var p in store.ParentsOf(index))
             {
-                if (seen[p]) continue;
-                seen[p] = true;
+                if (seen[p] == walk || isExcluded(p)) continue;
+                seen[p] = walk;
                 queue.Enqueue(p, (-store[p].CommitterSeconds, sequence++));
             }
         }
