@@ -3,6 +3,7 @@ using Release.Sdk.Engine.Analysis;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.History;
 using Release.Sdk.Git.History;
+using Release.Sdk.Git.History.Packs;
 
 namespace Release.Sdk.Git;
 
@@ -63,14 +64,16 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
             // A first build in a large repository spends most of its time in git's walk of the whole history: start it
             // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
-            var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
-                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [], files?.Head(directories.GitDirectory))
-                : null;
             var boundary = directories.ReadShallowBoundary();
+            var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
+                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [], files?.Head(directories.GitDirectory), directories, boundary)
+                : null;
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
                 h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
-            if (headListing is { HasDetails: false } && files is not null && ObjectKey.TryParse(history.State.HeadSha, out var head))
+            // Reading packs directly, the messages needed later are read the same way (LoadDetails); otherwise git
+            // reads ahead the ones it will most likely need.
+            if (headListing is { HasDetails: false, ReadsPacks: false } && files is not null && ObjectKey.TryParse(history.State.HeadSha, out var head))
                 history._recentDetails = RecentDetails.Start(directories.GitDirectory, head, files.TagTargets().Select(t => t.Target));
             history.SaveIfDirty();
             return history;
@@ -270,6 +273,12 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             }
         }
         var missing = indices.Where(i => !_store[i].HasDetails).ToArray();
+        if (missing.Length > 0 && PackedHistory.TryReadDetails(_directories.CommonDirectory, [.. missing.Select(i => _store[i].Id)]) is { } packed)
+        {
+            foreach (var index in missing)
+                if (packed.TryGetValue(_store[index].Id, out var details)) _store.SetDetails(index, details);
+            missing = [.. missing.Where(i => !_store[i].HasDetails)];
+        }
         if (_useGitCli && missing.Length >= BulkDetailsThreshold
             && GitCliCommitReader.TryRead(_directories.GitDirectory, [.. missing.Select(i => _store[i].Id)]) is { } bulk)
         {

@@ -119,7 +119,7 @@ internal static class GitCliCommitReader
 
     /// <summary>"Name &lt;email&gt; 1717200000 +0200"</summary>
     /// <param name="names">Decodes name and email; null when only the time is wanted.</param>
-    private static bool TryParseSignature(ReadOnlySpan<byte> value, Authors? names, out string name, out string email, out DateTimeOffset when)
+    internal static bool TryParseSignature(ReadOnlySpan<byte> value, Authors? names, out string name, out string email, out DateTimeOffset when)
     {
         name = email = "";
         when = default;
@@ -140,7 +140,7 @@ internal static class GitCliCommitReader
     }
 
     /// <summary>The last author name and email decoded (both trimmed).</summary>
-    private sealed class Authors
+    internal sealed class Authors
     {
         public GitCli.RecentString Name { get; } = new(trim: true);
 

@@ -1,3 +1,5 @@
+using Release.Sdk.Git.History.Packs;
+
 namespace Release.Sdk.Git.History;
 
 /// <summary>
@@ -11,51 +13,81 @@ namespace Release.Sdk.Git.History;
 internal sealed class HistoryListing : IDisposable
 {
     private readonly GitCliTopology.PendingListing[] _parts;
-    private readonly Task<List<RawCommit>?>? _logged;
+    private readonly Task<List<RawCommit>?>? _background;
 
     private HistoryListing(GitCliTopology.PendingListing[] parts) => _parts = parts;
 
-    private HistoryListing(Task<List<RawCommit>?> logged)
+    private HistoryListing(Task<List<RawCommit>?> background, bool hasDetails, bool readsPacks)
     {
         _parts = [];
-        _logged = logged;
+        _background = background;
+        HasDetails = hasDetails;
+        ReadsPacks = readsPacks;
     }
 
     /// <summary>Whether the commits listed come with their details (messages, authors).</summary>
-    public bool HasDetails => _logged is not null;
+    public bool HasDetails { get; }
+
+    /// <summary>Whether the pack files are read directly (<see cref="PackedHistory"/>), so messages are best read that way too.</summary>
+    public bool ReadsPacks { get; }
 
     /// <param name="tagTargets">What the repository's tags point at (any object git can peel to a commit), by tag name.</param>
-    /// <returns>null when git could not be started.</returns>
     /// <param name="head">HEAD's commit as the ref files say (null when they could not tell): without tags, the listing
     /// reads details too and starts there.</param>
-    public static HistoryListing? Start(string gitDirectory, IReadOnlyList<(string Name, string Target)> tagTargets, ObjectKey? head = null)
+    /// <param name="directories">When given, the packs are read directly if they can be (<see cref="PackedHistory"/>),
+    /// git being the fallback; else git lists.</param>
+    /// <returns>null when git could not be started.</returns>
+    public static HistoryListing? Start(string gitDirectory, IReadOnlyList<(string Name, string Target)> tagTargets, ObjectKey? head = null,
+        GitDirectories? directories = null, IReadOnlySet<ObjectKey>? shallowBoundary = null)
     {
-        // Without any tag, every commit since the first is a commit since the last release: the engine will need all
-        // their messages, and one git log pass gives parents and messages at once (rev-list then cat-file inflate
-        // every commit twice).
-        if (tagTargets.Count == 0 && head is { } start)
-        {
-            return new HistoryListing(Task.Factory.StartNew(() => GitCliLogReader.TryRead(gitDirectory, [start], []),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-        }
         var middle = MiddleTag(tagTargets);
+        // Without any tag, every commit since the first is a commit since the last release: the engine will need all
+        // their messages, so the listing reads them in the same pass.
+        var withDetails = tagTargets.Count == 0 && head is not null;
+        if (directories is not null && head is { } first && PackedObjects.IsReadable(directories.CommonDirectory))
+        {
+            ObjectKey[] starts = middle is not null && ObjectKey.TryParse(middle, out var half) ? [first, half] : [first];
+            return new HistoryListing(Task.Factory.StartNew(
+                () => PackedHistory.TryRead(directories.CommonDirectory, starts, shallowBoundary ?? new HashSet<ObjectKey>(), withDetails)
+                      ?? ListWithGit(gitDirectory, withDetails ? first : null, middle),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default), withDetails, readsPacks: true);
+        }
+        if (withDetails)
+        {
+            var start = head!.Value;
+            return new HistoryListing(Task.Factory.StartNew(() => GitCliLogReader.TryRead(gitDirectory, [start], []),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default), hasDetails: true, readsPacks: false);
+        }
+        var parts = StartParts(gitDirectory, middle);
+        return parts is null ? null : new HistoryListing(parts);
+    }
+
+    /// <summary>git's listing, for when the packs could not be read after all (waits for it).</summary>
+    private static List<RawCommit>? ListWithGit(string gitDirectory, ObjectKey? detailsFrom, string? middle)
+    {
+        if (detailsFrom is { } start) return GitCliLogReader.TryRead(gitDirectory, [start], []);
+        var parts = StartParts(gitDirectory, middle);
+        if (parts is null) return null;
+        using var listing = new HistoryListing(parts);
+        return listing.Result();
+    }
+
+    private static GitCliTopology.PendingListing[]? StartParts(string gitDirectory, string? middle)
+    {
         var parts = middle is null
             ? [GitCliTopology.Start(gitDirectory, "HEAD")]
             : new[] { GitCliTopology.Start(gitDirectory, middle), GitCliTopology.Start(gitDirectory, "HEAD", "--not", middle) };
-        if (parts.Any(p => p is null))
-        {
-            foreach (var p in parts) p?.Dispose();
-            return null;
-        }
-        return new HistoryListing([.. parts.Select(p => p!)]);
+        if (parts.All(p => p is not null)) return [.. parts.Select(p => p!)];
+        foreach (var p in parts) p?.Dispose();
+        return null;
     }
 
     /// <returns>Every commit listed, each once; null when a part failed (the caller then reads without it).</returns>
     public List<RawCommit>? Result()
     {
-        if (_logged is not null)
+        if (_background is not null)
         {
-            try { return _logged.Result; }
+            try { return _background.Result; }
             catch (AggregateException) { return null; }
         }
         var first = _parts[0].Result();

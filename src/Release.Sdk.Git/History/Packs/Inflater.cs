@@ -1,0 +1,341 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace Release.Sdk.Git.History.Packs;
+
+/// <summary>
+/// A zlib (RFC 1950/1951) decoder for small objects, reusable across objects without allocating. A cold walk over a
+/// 100k-commit pack inflates 100k tiny streams; <see cref="System.IO.Compression.ZLibStream"/> costs ~3 µs each in
+/// stream and native-state setup alone, about as much as git's whole walk per commit. This decoder also stops as soon
+/// as the output it was given is full: the walk needs only a commit's header lines, not its message.
+/// Table-driven Huffman decoding after stb_image's zlib (9-bit fast table, canonical slow path).
+/// Corrupt input throws <see cref="InvalidDataException"/>; the caller then reads through git.
+/// </summary>
+internal sealed class Inflater
+{
+    private const int FastBits = 9;
+
+    private static readonly ushort[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    private static readonly byte[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    private static readonly ushort[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    private static readonly byte[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+    private static readonly Huffman FixedLiterals = Huffman.Fixed(literals: true);
+    private static readonly Huffman FixedDistances = Huffman.Fixed(literals: false);
+
+    private readonly Huffman _literals = new(288);
+    private readonly Huffman _distances = new(32);
+    private readonly Huffman _codeLengths = new(19);
+    private readonly byte[] _lengths = new byte[288 + 32 + 137];
+
+    /// <summary>
+    /// Inflates a zlib stream into <paramref name="output"/> until the stream ends or the output is full.
+    /// </summary>
+    /// <returns>How many bytes were written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+    public int Inflate(ReadOnlySpan<byte> zlib, Span<byte> output)
+    {
+        if (zlib.Length < 2 || (zlib[0] & 0x0F) != 8 || ((zlib[0] << 8) | zlib[1]) % 31 != 0 || (zlib[1] & 0x20) != 0)
+            throw new InvalidDataException("not a zlib stream");
+        var bits = new BitReader(zlib, 2);
+        var written = 0;
+        bool last;
+        do
+        {
+            last = bits.Take(1) == 1;
+            switch (bits.Take(2))
+            {
+                case 0:
+                    if (!Stored(ref bits, output, ref written)) return written;
+                    break;
+                case 1:
+                    if (!Compressed(ref bits, output, ref written, FixedLiterals, FixedDistances)) return written;
+                    break;
+                case 2:
+                    ReadDynamicTables(ref bits);
+                    if (!Compressed(ref bits, output, ref written, _literals, _distances)) return written;
+                    break;
+                default:
+                    throw new InvalidDataException("invalid deflate block type");
+            }
+        } while (!last);
+        return written;
+    }
+
+    /// <returns>false when the output is full.</returns>
+    private static bool Stored(ref BitReader bits, Span<byte> output, ref int written)
+    {
+        var header = bits.AlignedBytes(4);
+        var length = BinaryPrimitives.ReadUInt16LittleEndian(header);
+        var complement = BinaryPrimitives.ReadUInt16LittleEndian(header[2..]);
+        if ((ushort)~length != complement) throw new InvalidDataException("corrupt stored block length");
+        var block = bits.AlignedBytes(length);
+        var copy = Math.Min(length, output.Length - written);
+        block[..copy].CopyTo(output[written..]);
+        written += copy;
+        return copy == length;
+    }
+
+    /// <returns>false when the output is full.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+    private static bool Compressed(ref BitReader bits, Span<byte> output, ref int written, Huffman literals, Huffman distances)
+    {
+        while (true)
+        {
+            var symbol = bits.Decode(literals);
+            if (symbol < 256)
+            {
+                if ((uint)written >= (uint)output.Length) return false;
+                output[written++] = (byte)symbol;
+                continue;
+            }
+            if (symbol == 256) return true;
+            symbol -= 257;
+            if (symbol >= LengthBase.Length) throw new InvalidDataException("invalid length code");
+            var length = LengthBase[symbol] + bits.Take(LengthExtra[symbol]);
+            var distanceCode = bits.Decode(distances);
+            if (distanceCode >= DistanceBase.Length) throw new InvalidDataException("invalid distance code");
+            var distance = DistanceBase[distanceCode] + bits.Take(DistanceExtra[distanceCode]);
+            if (distance > written) throw new InvalidDataException("distance beyond the start of the output");
+            var n = Math.Min(length, output.Length - written);
+            var from = written - distance;
+            if (distance >= n) output.Slice(from, n).CopyTo(output[written..]);
+            else for (var i = 0; i < n; i++) output[written + i] = output[from + i];
+            written += n;
+            if (n < length) return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+    private void ReadDynamicTables(ref BitReader bits)
+    {
+        var literalCount = bits.Take(5) + 257;
+        var distanceCount = bits.Take(5) + 1;
+        var codeLengthCount = bits.Take(4) + 4;
+        if (literalCount > 286 || distanceCount > 30) throw new InvalidDataException("too many codes");
+        Span<byte> codeLengths = stackalloc byte[19];
+        codeLengths.Clear();
+        for (var i = 0; i < codeLengthCount; i++) codeLengths[CodeLengthOrder[i]] = (byte)bits.Take(3);
+        _codeLengths.Build(codeLengths);
+
+        var total = literalCount + distanceCount;
+        var lengths = _lengths.AsSpan(0, total);
+        var n = 0;
+        while (n < total)
+        {
+            var symbol = bits.Decode(_codeLengths);
+            int repeat;
+            byte value;
+            switch (symbol)
+            {
+                case < 16:
+                    lengths[n++] = (byte)symbol;
+                    continue;
+                case 16:
+                    if (n == 0) throw new InvalidDataException("repeat without a previous length");
+                    value = lengths[n - 1];
+                    repeat = 3 + bits.Take(2);
+                    break;
+                case 17:
+                    value = 0;
+                    repeat = 3 + bits.Take(3);
+                    break;
+                case 18:
+                    value = 0;
+                    repeat = 11 + bits.Take(7);
+                    break;
+                default:
+                    throw new InvalidDataException("invalid code length code");
+            }
+            if (n + repeat > total) throw new InvalidDataException("code lengths overflow");
+            lengths.Slice(n, repeat).Fill(value);
+            n += repeat;
+        }
+        if (lengths[256] == 0) throw new InvalidDataException("no end-of-block code");
+        _literals.Build(lengths[..literalCount]);
+        _distances.Build(lengths[literalCount..]);
+    }
+
+    /// <summary>Deflate's bit stream, least significant bit first, buffered up to 64 bits at a time.</summary>
+    private ref struct BitReader(ReadOnlySpan<byte> input, int position)
+    {
+        private readonly ReadOnlySpan<byte> _input = input;
+        private int _position = position;
+        private ulong _bits;
+        private int _count;
+        private int _overrun;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Take(int count)
+        {
+            if (_count < count) Refill();
+            var value = (int)(_bits & ((1UL << count) - 1));
+            _bits >>= count;
+            _count -= count;
+            return value;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Decode(Huffman table)
+        {
+            if (_count < 16) Refill();
+            int entry = table.Fast[(int)_bits & table.Mask];
+            if (entry != 0)
+            {
+                var length = entry >> FastBits;
+                _bits >>= length;
+                _count -= length;
+                return entry & ((1 << FastBits) - 1);
+            }
+            return table.DecodeSlow(ref _bits, ref _count);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+        private void Refill()
+        {
+            if (_position + 8 <= _input.Length)
+            {
+                // As many whole bytes as fit, from one unaligned 8-byte read.
+                var word = BinaryPrimitives.ReadUInt64LittleEndian(_input[_position..]);
+                var take = (63 - _count) >> 3;
+                _bits |= (word & (ulong.MaxValue >> (64 - take * 8))) << _count;
+                _position += take;
+                _count += take * 8;
+                return;
+            }
+            // Near the end of the input: byte by byte, then zeros past it (a valid stream never uses more than a few).
+            while (_count <= 56)
+            {
+                if (_position < _input.Length) _bits |= (ulong)_input[_position++] << _count;
+                else if (++_overrun > 8) throw new InvalidDataException("truncated deflate stream");
+                _count += 8;
+            }
+        }
+
+        /// <summary>Skips to the next byte boundary and takes <paramref name="length"/> whole bytes.</summary>
+        public ReadOnlySpan<byte> AlignedBytes(int length)
+        {
+            // The bits of a partly used byte are dropped; whole unused bytes go back to the input.
+            var unread = _count / 8 - _overrun;
+            if (unread < 0) throw new InvalidDataException("truncated stored block");
+            _position -= unread;
+            _bits = 0;
+            _count = 0;
+            _overrun = 0;
+            if (_position + length > _input.Length) throw new InvalidDataException("truncated stored block");
+            var bytes = _input.Slice(_position, length);
+            _position += length;
+            return bytes;
+        }
+    }
+
+    /// <summary>
+    /// A canonical Huffman code: a fast table indexed by the next <see cref="Bits"/> bits (at most
+    /// <see cref="FastBits"/>), comparisons for longer codes. A table only as wide as the longest code: the code-length
+    /// and distance codes of a small object are short, and filling 512 entries for each would cost more than decoding.
+    /// </summary>
+    private sealed class Huffman(int symbols)
+    {
+        public readonly ushort[] Fast = new ushort[1 << FastBits];
+        public int Mask;
+        private int _bits;
+        private readonly ushort[] _firstCode = new ushort[16];
+        private readonly int[] _maxCode = new int[17];
+        private readonly ushort[] _firstSymbol = new ushort[16];
+        private readonly byte[] _size = new byte[symbols];
+        private readonly ushort[] _value = new ushort[symbols];
+
+        public static Huffman Fixed(bool literals)
+        {
+            var table = new Huffman(literals ? 288 : 32);
+            Span<byte> lengths = stackalloc byte[literals ? 288 : 32];
+            if (literals)
+            {
+                lengths[..144].Fill(8);
+                lengths[144..256].Fill(9);
+                lengths[256..280].Fill(7);
+                lengths[280..].Fill(8);
+            }
+            else lengths.Fill(5);
+            table.Build(lengths);
+            return table;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+        public void Build(ReadOnlySpan<byte> lengths)
+        {
+            Span<int> sizes = stackalloc int[17];
+            Span<int> nextCode = stackalloc int[16];
+            sizes.Clear();
+            var longest = 1;
+            foreach (var l in lengths)
+            {
+                sizes[l]++;
+                if (l > longest) longest = l;
+            }
+            _bits = Math.Min(longest, FastBits);
+            Mask = (1 << _bits) - 1;
+            var fast = Fast.AsSpan(0, 1 << _bits);
+            fast.Clear();
+            sizes[0] = 0;
+            for (var i = 1; i < 16; i++)
+                if (sizes[i] > 1 << i) throw new InvalidDataException("bad code lengths");
+            int code = 0, k = 0;
+            for (var i = 1; i < 16; i++)
+            {
+                nextCode[i] = code;
+                _firstCode[i] = (ushort)code;
+                _firstSymbol[i] = (ushort)k;
+                code += sizes[i];
+                if (sizes[i] != 0 && code - 1 >= 1 << i) throw new InvalidDataException("over-subscribed code");
+                _maxCode[i] = code << (16 - i);
+                code <<= 1;
+                k += sizes[i];
+            }
+            _maxCode[16] = 0x10000;
+            for (var symbol = 0; symbol < lengths.Length; symbol++)
+            {
+                int s = lengths[symbol];
+                if (s == 0) continue;
+                var next = nextCode[s]++;
+                if (s <= _bits)
+                {
+                    var entry = (ushort)((s << FastBits) | symbol);
+                    for (var j = Reverse(next, s); j < fast.Length; j += 1 << s) fast[j] = entry;
+                }
+                else
+                {
+                    var c = next - _firstCode[s] + _firstSymbol[s];
+                    _size[c] = (byte)s;
+                    _value[c] = (ushort)symbol;
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+        public int DecodeSlow(ref ulong bits, ref int bitCount)
+        {
+            var k = Reverse((int)(bits & 0xFFFF), 16);
+            int s;
+            for (s = _bits + 1; s < 16; s++)
+                if (k < _maxCode[s]) break;
+            if (s >= 16) throw new InvalidDataException("invalid Huffman code");
+            var b = (k >> (16 - s)) - _firstCode[s] + _firstSymbol[s];
+            if ((uint)b >= (uint)_size.Length || _size[b] != s) throw new InvalidDataException("invalid Huffman code");
+            bits >>= s;
+            bitCount -= s;
+            return _value[b];
+        }
+
+        private static int Reverse(int value, int bits) => (int)(ReverseBits((uint)value) >> (32 - bits));
+
+        private static uint ReverseBits(uint v)
+        {
+            v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
+            v = ((v >> 2) & 0x33333333u) | ((v & 0x33333333u) << 2);
+            v = ((v >> 4) & 0x0F0F0F0Fu) | ((v & 0x0F0F0F0Fu) << 4);
+            return BinaryPrimitives.ReverseEndianness(v);
+        }
+    }
+}
