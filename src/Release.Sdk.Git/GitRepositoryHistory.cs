@@ -50,9 +50,13 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     {
         var start = Path.GetFullPath(startDirectory);
         if (!Directory.Exists(start)) return null;
-        string? discovered;
-        try { discovered = LibGit2Sharp.Repository.Discover(start); }
-        catch (LibGit2SharpException e) { throw Unreadable(start, e); }
+        var found = RepositoryDiscovery.TryFind(start);
+        string? discovered = found?.GitDirectory;
+        if (discovered is null)
+        {
+            try { discovered = LibGit2Sharp.Repository.Discover(start); }
+            catch (LibGit2SharpException e) { throw Unreadable(start, e); }
+        }
         if (discovered is null) return null;
 
         var directories = GitDirectories.From(discovered);
@@ -70,7 +74,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
                 : null;
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
-                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files));
+                h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files, found?.WorkingDirectory));
             // Reading packs directly, the messages needed later are read the same way (LoadDetails); otherwise git
             // reads ahead the ones it will most likely need.
             if (headListing is { HasDetails: false, ReadsPacks: false } && files is not null && ObjectKey.TryParse(history.State.HeadSha, out var head))
@@ -171,20 +175,12 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         using (listing) return listing.Result();
     }
 
-    private RepositorySnapshot ReadSnapshot(string fingerprint, RefFiles? files)
+    /// <param name="workingDirectory">Where <see cref="RepositoryDiscovery"/> found the working tree; null when libgit2 found the repository.</param>
+    private RepositorySnapshot ReadSnapshot(string fingerprint, RefFiles? files, string? workingDirectory)
     {
-        var repository = LibGit2();
-        var info = repository.Info;
-        // Not Head.Tip: a missing HEAD commit must surface as unreadable (RSDK2004) later, not look like an empty repository.
-        var headSha = info.IsHeadUnborn ? null : repository.Head.Reference.ResolveToDirectReference()?.TargetIdentifier;
-        var state = new RepositoryState(
-            headSha,
-            info.IsHeadDetached ? null : repository.Head.FriendlyName,
-            info.IsShallow || _shallowBoundary.Count > 0,
-            Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
-            _directories.GitDirectory);
         files ??= RefFiles.TryRead(_directories.CommonDirectory);
-        var branches = files is null ? RefReader.ReadBranches(repository) : RefReader.ReadBranches(files);
+        var state = (workingDirectory is not null && files is not null ? StateFromFiles(files, workingDirectory) : null) ?? StateFromLibGit2();
+        var branches = files is null ? RefReader.ReadBranches(LibGit2()) : RefReader.ReadBranches(files);
         RepositorySnapshot? snapshot = null;
         snapshot = new RepositorySnapshot(fingerprint, state, branches, () =>
         {
@@ -197,6 +193,44 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             return tags;
         });
         return snapshot;
+    }
+
+    internal RepositoryState StateFromLibGit2()
+    {
+        var repository = LibGit2();
+        var info = repository.Info;
+        // Not Head.Tip: a missing HEAD commit must surface as unreadable (RSDK2004) later, not look like an empty repository.
+        var headSha = info.IsHeadUnborn ? null : repository.Head.Reference.ResolveToDirectReference()?.TargetIdentifier;
+        return new RepositoryState(
+            headSha,
+            info.IsHeadDetached ? null : repository.Head.FriendlyName,
+            info.IsShallow || _shallowBoundary.Count > 0,
+            Path.TrimEndingDirectorySeparator(info.WorkingDirectory ?? _directories.GitDirectory),
+            _directories.GitDirectory);
+    }
+
+    /// <summary>
+    /// HEAD read from the files, as libgit2 would report it, so that a build after a commit need not load libgit2 at all;
+    /// null for anything but a branch under <c>refs/heads/</c> or a detached commit (libgit2 then answers).
+    /// </summary>
+    internal RepositoryState? StateFromFiles(RefFiles files, string workingDirectory)
+    {
+        string head;
+        try { head = File.ReadAllText(Path.Combine(_directories.GitDirectory, "HEAD")).Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        string? branch = null;
+        string? headSha;
+        if (head.StartsWith("ref: ", StringComparison.Ordinal))
+        {
+            var name = head[5..].Trim();
+            if (!name.StartsWith("refs/heads/", StringComparison.Ordinal) || files.IsSymbolic(name)) return null;
+            branch = name["refs/heads/".Length..];
+            headSha = files.Resolve(name);   // null: unborn
+        }
+        else if (ObjectKey.TryParse(head, out _)) headSha = head.ToLowerInvariant();
+        else return null;
+        var shallow = _shallowBoundary.Count > 0 || new FileInfo(_directories.ShallowFile) is { Exists: true, Length: > 0 };
+        return new RepositoryState(headSha, branch, shallow, workingDirectory, _directories.GitDirectory);
     }
 
     /// <summary>Puts the history git listed in the background since Open into the store, if there is one.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Text;
@@ -31,6 +32,7 @@ internal static class GitCli
     }
 
     /// <summary>A time zone as git writes it: "+0200", "-0530".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called 100k times by a first build's pack walk (see PackedHistory)
     public static bool TryParseOffset(ReadOnlySpan<byte> zone, out TimeSpan offset)
     {
         offset = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Release.Sdk.Git.History;
@@ -6,6 +7,10 @@ namespace Release.Sdk.Git.History;
 internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
 {
     public const int Size = 20;
+
+    /// <summary>Orders ids as git does (by their bytes), without touching them as bytes.</summary>
+    public int CompareTo(ObjectKey other) =>
+        High != other.High ? High.CompareTo(other.High) : Middle != other.Middle ? Middle.CompareTo(other.Middle) : Low.CompareTo(other.Low);
 
     public static ObjectKey FromBytes(ReadOnlySpan<byte> raw) => new(
         BinaryPrimitives.ReadUInt64BigEndian(raw),
@@ -23,6 +28,7 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
     }
 
     /// <summary>Parses 40 lower- or upper-case hex digits given as ASCII bytes (git's output), without making a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called 100k times by a first build's pack walk (see PackedHistory)
     public static bool TryParseAscii(ReadOnlySpan<byte> hex, out ObjectKey key)
     {
         key = default;

@@ -80,9 +80,7 @@ internal sealed unsafe class PackFile : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     public int Find(ObjectKey id)
     {
-        Span<byte> raw = stackalloc byte[ObjectKey.Size];
-        id.WriteTo(raw);
-        var first = raw[0];
+        var first = (int)(id.High >> 56);
         var fanout = _indexFile.Span(IndexHeader, FanoutSize);
         var low = first == 0 ? 0 : (int)BinaryPrimitives.ReadUInt32BigEndian(fanout[((first - 1) * 4)..]);
         var high = (int)BinaryPrimitives.ReadUInt32BigEndian(fanout[(first * 4)..]) - 1;
@@ -100,10 +98,10 @@ internal sealed unsafe class PackFile : IDisposable
                 var fraction = (double)(target - lowKey) / (highKey - lowKey);
                 probe = Math.Clamp(low + (int)(fraction * (high - low)), low, high);
             }
-            var candidate = _indexFile.Span(_idsStart + (long)probe * ObjectKey.Size, ObjectKey.Size);
-            var c = candidate.SequenceCompareTo(raw);
+            var candidate = ObjectKey.FromBytes(_indexFile.Span(_idsStart + (long)probe * ObjectKey.Size, ObjectKey.Size));
+            var c = candidate.CompareTo(id);
             if (c == 0) return probe;
-            var key = BinaryPrimitives.ReadUInt64BigEndian(candidate) & 0x00FFFFFFFFFFFFFF;
+            var key = candidate.High & 0x00FFFFFFFFFFFFFF;
             if (c < 0)
             {
                 low = probe + 1;
@@ -118,6 +116,7 @@ internal sealed unsafe class PackFile : IDisposable
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     public long OffsetAt(int position)
     {
         var small = BinaryPrimitives.ReadUInt32BigEndian(_indexFile.Span(_offsetsStart + position * 4L, 4));
@@ -128,6 +127,7 @@ internal sealed unsafe class PackFile : IDisposable
     }
 
     /// <summary>The pack's bytes from <paramref name="offset"/> on (at most 2 GiB; the trailing checksum excluded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     public ReadOnlySpan<byte> From(long offset)
     {
         var end = Length - ObjectKey.Size;

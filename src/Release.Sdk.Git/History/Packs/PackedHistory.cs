@@ -46,6 +46,7 @@ internal static class PackedHistory
         private readonly byte[] _packed = new byte[packed];
         private readonly HashSet<ObjectKey> _loose = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
         public bool Claim(int position, ObjectKey id)
         {
             if (position >= 0) return Interlocked.Exchange(ref _packed[position], 1) == 0;
@@ -55,15 +56,59 @@ internal static class PackedHistory
 
     private readonly record struct Pending(ObjectKey Id, PackFile? Pack, long Offset);
 
+    // The walk's two collections, written out instead of Stack<Pending> and List<ObjectKey>: ReadyToRun images cannot
+    // hold code for the framework's generic collections over our own structs, so those start as unoptimized JIT code
+    // and are promoted only once the process has been quiet for a moment, which a build's startup never is.
+
+    /// <summary>Commits found and not read yet.</summary>
+    private sealed class PendingStack
+    {
+        private Pending[] _items = new Pending[64];
+
+        public int Count { get; private set; }
+
+        public void Push(Pending item)
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = item;
+        }
+
+        public Pending Pop() => _items[--Count];
+    }
+
+    /// <summary>The parents of the commit being parsed.</summary>
+    internal sealed class Parents
+    {
+        private ObjectKey[] _items = new ObjectKey[4];
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Add(ObjectKey id)
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = id;
+        }
+
+        public ObjectKey[] ToArray()
+        {
+            if (Count == 0) return [];
+            var copy = new ObjectKey[Count];
+            for (var i = 0; i < Count; i++) copy[i] = _items[i];
+            return copy;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static List<RawCommit>? Walk(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
         IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims)
     {
         var inflater = new Inflater();
         var buffer = new byte[HeaderBytes];
-        var parents = new List<ObjectKey>(4);
+        var parents = new Parents();
         var read = new List<RawCommit>();
-        var pending = new Stack<Pending>();
+        var pending = new PendingStack();
         try
         {
             foreach (var start in starts)
@@ -78,7 +123,7 @@ internal static class PackedHistory
                     ? ReadPacked(objects, pack, offset, id, inflater, buffer, parents, shallowBoundary, withDetails)
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
-                foreach (var parent in commit.Parents) Discover(parent);
+                for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
                 read.Add(commit);
             }
             return read;
@@ -88,6 +133,7 @@ internal static class PackedHistory
             return null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
         void Discover(ObjectKey id)
         {
             var packed = objects.TryFind(id, out var pack, out var offset, out var position);
@@ -139,7 +185,7 @@ internal static class PackedHistory
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, byte[] buffer,
-        List<ObjectKey> parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails)
+        Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails)
     {
         CommitDetails? details = null;
         DateTimeOffset committed;
@@ -162,7 +208,7 @@ internal static class PackedHistory
             }
         }
         // git hides the parents of a shallow boundary commit; so do we (as every other reader here does).
-        ObjectKey[] parentIds = shallowBoundary.Contains(id) ? [] : [.. parents];
+        var parentIds = shallowBoundary.Count > 0 && shallowBoundary.Contains(id) ? [] : parents.ToArray();
         return new RawCommit(id, parentIds, committed, details);
     }
 
@@ -172,29 +218,44 @@ internal static class PackedHistory
     /// stream, so its checksum is never checked, and a damaged pack must not pass for a commit without parents.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-    internal static bool TryParseHeader(ReadOnlySpan<byte> content, List<ObjectKey> parents, out DateTimeOffset committed)
+    internal static bool TryParseHeader(ReadOnlySpan<byte> content, Parents parents, out DateTimeOffset committed)
     {
         parents.Clear();
         committed = default;
-        if (!TryTakeLine(ref content, out var line) || !line.StartsWith("tree "u8) || line.Length != 45 ||
+        if (!TryTakeLine(ref content, out var line) || !Starts(line, "tree "u8) || line.Length != 45 ||
             !ObjectKey.TryParseAscii(line[5..], out _)) return false;
         if (!TryTakeLine(ref content, out line)) return false;
-        while (line.StartsWith("parent "u8))
+        while (Starts(line, "parent "u8))
         {
             if (!ObjectKey.TryParseAscii(line["parent "u8.Length..], out var parent)) return false;
             parents.Add(parent);
             if (!TryTakeLine(ref content, out line)) return false;
         }
-        if (!line.StartsWith("author "u8) || !TryTakeLine(ref content, out line) || !line.StartsWith("committer "u8)) return false;
+        if (!Starts(line, "author "u8) || !TryTakeLine(ref content, out line) || !Starts(line, "committer "u8)) return false;
         return GitCliCommitReader.TryParseSignature(line["committer "u8.Length..], null, out _, out _, out committed);
     }
 
+    // Plain loops rather than the vectorized span helpers: a header line is short, and early in a process those
+    // helpers may still run unoptimized code while this loop runs 100k times.
     private static bool TryTakeLine(ref ReadOnlySpan<byte> content, out ReadOnlySpan<byte> line)
     {
-        var end = content.IndexOf((byte)'\n');
-        line = end < 0 ? default : content[..end];
-        if (end >= 0) content = content[(end + 1)..];
-        return end >= 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] != (byte)'\n') continue;
+            line = content[..i];
+            content = content[(i + 1)..];
+            return true;
+        }
+        line = default;
+        return false;
+    }
+
+    private static bool Starts(ReadOnlySpan<byte> line, ReadOnlySpan<byte> prefix)
+    {
+        if (line.Length < prefix.Length) return false;
+        for (var i = 0; i < prefix.Length; i++)
+            if (line[i] != prefix[i]) return false;
+        return true;
     }
 
 }

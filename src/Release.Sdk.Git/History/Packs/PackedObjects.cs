@@ -85,6 +85,7 @@ internal sealed class PackedObjects : IDisposable
 
     /// <summary>Where an object is packed.</summary>
     /// <param name="position">A number for the object unique across all packs, in [0, <see cref="Count"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     public bool TryFind(ObjectKey id, out PackFile pack, out long offset, out int position)
     {
         var before = 0;
@@ -176,6 +177,7 @@ internal sealed class PackedObjects : IDisposable
     }
 
     /// <summary>An entry's type, inflated size and where its data (or delta base) starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static (int Type, long Size, int DataStart) EntryHeader(ReadOnlySpan<byte> entry)
     {
         var b = entry[0];
