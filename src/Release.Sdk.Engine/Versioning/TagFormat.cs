@@ -20,13 +20,14 @@ internal sealed partial class TagFormat
     [GeneratedRegex(@"\$\{|<%")]
     private static partial Regex AnyTemplateSyntax();
 
-    private readonly Regex _pattern;
+    // get-tags.js's regex, built only for tag names a plain string search cannot judge (see TryParse).
+    private readonly Lazy<Regex> _pattern;
 
     private TagFormat(string prefix, string suffix)
     {
         Prefix = prefix;
         Suffix = suffix;
-        _pattern = new Regex("^" + Regex.Escape(prefix) + "(.+)" + Regex.Escape(suffix), RegexOptions.CultureInvariant);
+        _pattern = new(() => new Regex("^" + Regex.Escape(prefix) + "(.+)" + Regex.Escape(suffix), RegexOptions.CultureInvariant));
     }
 
     public string Prefix { get; }
@@ -74,10 +75,24 @@ internal sealed partial class TagFormat
     /// <summary>The version a tag name carries under this format, or null when the tag is not a release tag.</summary>
     public SemanticVersion? TryParse(string tagName)
     {
-        var match = _pattern.Match(tagName);
-        if (!match.Success) return null;
-        var cleaned = match.Groups[1].Value.Trim().TrimStart('=', 'v');
-        return SemVer.TryParse(cleaned);
+        string version;
+        if (tagName.Contains('\n') || Suffix.Contains('\n'))
+        {
+            // "." stops at a line break: the regex decides (git allows no such tag name, but tests may ask).
+            var match = _pattern.Value.Match(tagName);
+            if (!match.Success) return null;
+            version = match.Groups[1].Value;
+        }
+        else
+        {
+            // What ^prefix(.+)suffix finds on one line, as string searches: building a Regex costs a build after a
+            // commit several milliseconds, and the tags of a repository are parsed on every build.
+            if (!tagName.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+            var end = Suffix.Length == 0 ? tagName.Length : tagName.LastIndexOf(Suffix, StringComparison.Ordinal);
+            if (end < Prefix.Length + 1) return null;
+            version = tagName[Prefix.Length..end];
+        }
+        return SemVer.TryParse(version.Trim().TrimStart('=', 'v'));
     }
 
     public override string ToString() => Template;

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using CsCheck;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.Tests.Fakes;
 using Release.Sdk.Engine.Versioning;
@@ -26,6 +28,25 @@ public sealed class TagFormatTests
         var parsed = TagFormat.Parse(format).TryParse(tag);
 
         Assert.Equal(version, parsed is null ? null : SemVer.Format(parsed));
+    }
+
+    /// <summary>TryParse searches strings instead of running get-tags.js's regex; on any name it must agree with that regex.</summary>
+    [Fact]
+    public void StringSearchAgreesWithGetTagsRegexOnAnyName()
+    {
+        var pieces = new[] { "", "v", "-", "1", ".", "0", "2.3", "-final", "app@", "/", "x", "\n", "=", "vv", "1.2.3", "-beta.1", "+b" };
+        var affixes = new[] { "", "v", "-final", "app@", "x", "1", "_", "rel/v", "-v" };
+        Gen.Select(Gen.Int[0, affixes.Length - 1], Gen.Int[0, affixes.Length - 1], Gen.Int[0, pieces.Length - 1].Array[0, 7])
+            .Sample((p, x, parts) =>
+            {
+                var (prefix, suffix) = (affixes[p], affixes[x]);
+                var format = TagFormat.Parse(prefix + "${version}" + suffix);
+                var tag = string.Concat(parts.Select(i => pieces[i]));
+                var match = new Regex("^" + Regex.Escape(prefix) + "(.+)" + Regex.Escape(suffix), RegexOptions.CultureInvariant).Match(tag);
+                var expected = match.Success ? SemVer.TryParse(match.Groups[1].Value.Trim().TrimStart('=', 'v')) : null;
+                var actual = format.TryParse(tag);
+                return (expected is null ? null : SemVer.Format(expected)) == (actual is null ? null : SemVer.Format(actual));
+            }, iter: 20_000);
     }
 
     [Theory]

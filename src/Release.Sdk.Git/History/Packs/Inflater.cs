@@ -100,7 +100,8 @@ internal sealed class Inflater
             if (distance > written) throw new InvalidDataException("distance beyond the start of the output");
             var n = Math.Min(length, output.Length - written);
             var from = written - distance;
-            if (distance >= n) output.Slice(from, n).CopyTo(output[written..]);
+            // Matches in a commit are short: a plain loop beats a call into memmove (and handles overlap, distance < n).
+            if (n > 32 && distance >= n) output.Slice(from, n).CopyTo(output[written..]);
             else for (var i = 0; i < n; i++) output[written + i] = output[from + i];
             written += n;
             if (n < length) return false;

@@ -182,6 +182,7 @@ internal sealed unsafe class PackFile : IDisposable
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ReadOnlySpan<byte> Span(long offset, int length)
         {
             if (offset < 0 || length < 0 || offset + length > Length) throw new InvalidDataException("read beyond the end of a pack file");

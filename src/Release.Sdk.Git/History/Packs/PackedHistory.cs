@@ -232,11 +232,43 @@ internal static class PackedHistory
             if (!TryTakeLine(ref content, out line)) return false;
         }
         if (!Starts(line, "author "u8) || !TryTakeLine(ref content, out line) || !Starts(line, "committer "u8)) return false;
-        return GitCliCommitReader.TryParseSignature(line["committer "u8.Length..], null, out _, out _, out committed);
+        return TryParseTime(line, out committed)
+            || GitCliCommitReader.TryParseSignature(line["committer "u8.Length..], null, out _, out _, out committed);
+    }
+
+    /// <summary>
+    /// The "&lt;seconds&gt; &lt;+hhmm&gt;" that ends a committer line, read backwards with plain loops (the general
+    /// signature parser searches and slices, and early in a process those helpers run unoptimized code); false for
+    /// anything else, which the general parser then judges.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseTime(ReadOnlySpan<byte> line, out DateTimeOffset committed)
+    {
+        committed = default;
+        var n = line.Length;
+        if (n < 9 || line[n - 6] != ' ' || (line[n - 5] != '+' && line[n - 5] != '-')) return false;
+        int zone = 0;
+        for (var i = n - 4; i < n; i++)
+        {
+            var d = line[i] - '0';
+            if ((uint)d > 9) return false;
+            zone = zone * 10 + d;
+        }
+        var start = n - 6;
+        while (start > 0 && (uint)(line[start - 1] - '0') <= 9) start--;
+        if (start == n - 6 || n - 6 - start > 18 || start < 2 || line[start - 1] != ' ' || line[start - 2] != '>') return false;
+        long seconds = 0;
+        for (var i = start; i < n - 6; i++) seconds = seconds * 10 + (line[i] - '0');
+        var minutes = zone / 100 * 60 + zone % 100;
+        if (zone % 100 >= 60 || minutes > 14 * 60) return false;
+        var offset = TimeSpan.FromMinutes(line[n - 5] == '-' ? -minutes : minutes);
+        committed = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(offset);
+        return true;
     }
 
     // Plain loops rather than the vectorized span helpers: a header line is short, and early in a process those
     // helpers may still run unoptimized code while this loop runs 100k times.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryTakeLine(ref ReadOnlySpan<byte> content, out ReadOnlySpan<byte> line)
     {
         for (var i = 0; i < content.Length; i++)
@@ -250,6 +282,7 @@ internal static class PackedHistory
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Starts(ReadOnlySpan<byte> line, ReadOnlySpan<byte> prefix)
     {
         if (line.Length < prefix.Length) return false;
