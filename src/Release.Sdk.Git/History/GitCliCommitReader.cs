@@ -91,7 +91,7 @@ internal static class GitCliCommitReader
 
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
 
-    private static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors)
+    internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors)
     {
         string? authorName = null, authorEmail = null;
         DateTimeOffset? committed = null;

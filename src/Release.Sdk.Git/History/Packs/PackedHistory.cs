@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 namespace Release.Sdk.Git.History.Packs;
 
@@ -60,6 +61,54 @@ internal static class PackedHistory
     // hold code for the framework's generic collections over our own structs, so those start as unoptimized JIT code
     // and are promoted only once the process has been quiet for a moment, which a build's startup never is.
 
+    /// <summary>
+    /// Parses the messages of commits a walk reads whole, on a thread of its own: without tags a first build needs every
+    /// message, and decoding 100k of them (strings, authors, times) costs as much again as inflating them.
+    /// </summary>
+    private sealed class DetailsParser : IDisposable
+    {
+        private readonly BlockingCollection<(int Index, byte[] Content)> _queue = new(boundedCapacity: 4096);
+        private readonly List<CommitDetails?> _parsed = [];
+        private readonly Task _parsing;
+
+        public DetailsParser() => _parsing = Task.Factory.StartNew(Parse, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        public void Post(int index, byte[] content) => _queue.Add((index, content));
+
+        private void Parse()
+        {
+            var authors = new GitCliCommitReader.Authors();
+            foreach (var (index, content) in _queue.GetConsumingEnumerable())
+            {
+                while (_parsed.Count <= index) _parsed.Add(null);
+                _parsed[index] = GitCliCommitReader.ParseCommit(content, authors);
+            }
+        }
+
+        /// <returns>The commits with their details; null when a message could not be parsed.</returns>
+        public List<RawCommit>? AddTo(List<RawCommit> read)
+        {
+            _queue.CompleteAdding();
+            _parsing.Wait();
+            for (var i = 0; i < read.Count; i++)
+            {
+                if (read[i].Details is not null) continue;
+                if (i >= _parsed.Count || _parsed[i] is not { } details) return null;
+                read[i] = read[i] with { Details = details };
+            }
+            return read;
+        }
+
+        public void Dispose()
+        {
+            // A walk that gave up leaves the parser waiting for more: end it.
+            _queue.CompleteAdding();
+            try { _parsing.Wait(); }
+            catch (AggregateException) { }
+            _queue.Dispose();
+        }
+    }
+
     /// <summary>Commits found and not read yet.</summary>
     private sealed class PendingStack
     {
@@ -109,6 +158,7 @@ internal static class PackedHistory
         var parents = new Parents();
         var read = new List<RawCommit>();
         var pending = new PendingStack();
+        using var messages = withDetails ? new DetailsParser() : null;
         try
         {
             foreach (var start in starts)
@@ -119,14 +169,16 @@ internal static class PackedHistory
             while (pending.Count > 0)
             {
                 var (id, pack, offset) = pending.Pop();
+                byte[]? whole = null;
                 var commit = pack is not null
-                    ? ReadPacked(objects, pack, offset, id, inflater, buffer, parents, shallowBoundary, withDetails)
+                    ? ReadPacked(objects, pack, offset, id, inflater, buffer, parents, shallowBoundary, withDetails, out whole)
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
                 for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
+                if (whole is not null) messages!.Post(read.Count, whole);
                 read.Add(commit);
             }
-            return read;
+            return messages is null ? read : messages.AddTo(read);
         }
         catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or IOException)
         {
@@ -185,16 +237,15 @@ internal static class PackedHistory
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, byte[] buffer,
-        Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails)
+        Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out byte[]? whole)
     {
-        CommitDetails? details = null;
         DateTimeOffset committed;
+        whole = null;
         if (withDetails)
         {
-            var whole = objects.ReadObject(pack, offset, inflater, out var type);
+            // The message is parsed on another thread (DetailsParser); the walk needs only the parents.
+            whole = objects.ReadObject(pack, offset, inflater, out var type);
             if (type != 1 || !TryParseHeader(whole, parents, out committed)) return null;
-            details = GitCliCommitReader.ParseCommit(whole);
-            if (details is null) return null;
         }
         else
         {
@@ -203,13 +254,13 @@ internal static class PackedHistory
             if (!TryParseHeader(start, parents, out committed))
             {
                 if (complete) return null;
-                var whole = objects.ReadObject(pack, offset, inflater, out _);
-                if (!TryParseHeader(whole, parents, out committed)) return null;
+                var longHeader = objects.ReadObject(pack, offset, inflater, out _);
+                if (!TryParseHeader(longHeader, parents, out committed)) return null;
             }
         }
         // git hides the parents of a shallow boundary commit; so do we (as every other reader here does).
         var parentIds = shallowBoundary.Count > 0 && shallowBoundary.Contains(id) ? [] : parents.ToArray();
-        return new RawCommit(id, parentIds, committed, details);
+        return new RawCommit(id, parentIds, committed, null);
     }
 
     /// <summary>
