@@ -12,7 +12,7 @@ namespace Release.Sdk.Git.History;
 internal sealed class CommitStore
 {
     private readonly ObjectKeyIndex _index;
-    private readonly List<CommitEntry> _entries;
+    private readonly CommitEntries _entries;
     private readonly List<int> _parents;
     private readonly List<string> _strings = [];
     private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
@@ -33,11 +33,11 @@ internal sealed class CommitStore
     /// </summary>
     internal const int GrowthReserve = 1024;
 
-    public CommitStore(string shallowFingerprint) : this(shallowFingerprint, [], [])
+    public CommitStore(string shallowFingerprint) : this(shallowFingerprint, new CommitEntries(16), [])
     {
     }
 
-    private CommitStore(string shallowFingerprint, List<CommitEntry> entries, List<int> parents)
+    private CommitStore(string shallowFingerprint, CommitEntries entries, List<int> parents)
     {
         ShallowFingerprint = shallowFingerprint;
         _entries = entries;
@@ -190,7 +190,7 @@ internal sealed class CommitStore
 
     // --- raw access for CommitStoreFile ---
 
-    internal List<CommitEntry> Entries => _entries;
+    internal CommitEntries Entries => _entries;
 
     internal List<int> ParentIndices => _parents;
 
@@ -202,7 +202,7 @@ internal sealed class CommitStore
 
     /// <summary>Rebuilds a store from validated file contents.</summary>
     /// <remarks>Takes ownership of the lists (no copy of a many-megabyte table).</remarks>
-    internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, List<CommitEntry> entries, List<int> parents,
+    internal static CommitStore FromParts(string shallowFingerprint, string? importedCommitGraph, CommitEntries entries, List<int> parents,
         string[] strings, byte[] messages, IEnumerable<KeyValuePair<ObjectKey, ObjectKey?>> peeledTags, IEnumerable<ReachabilityMemo> memos)
     {
         var store = new CommitStore(shallowFingerprint, entries, parents)

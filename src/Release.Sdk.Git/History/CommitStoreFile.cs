@@ -86,7 +86,7 @@ internal static class CommitStoreFile
             w.Write(store.PeeledTags.Count);
 
             Span<byte> id = stackalloc byte[ObjectKey.Size];
-            foreach (var e in store.Entries)
+            foreach (var e in store.Entries.AsSpan())
             {
                 e.Id.WriteTo(id);
                 w.Write(id);
@@ -199,9 +199,9 @@ internal static class CommitStoreFile
     }
 
     /// <summary>The entry table, validated as it is read.</summary>
-    private static List<CommitEntry> ReadEntries(ChecksummedReader r, int commitCount, int parentCount, int stringCount, int messageLength)
+    private static CommitEntries ReadEntries(ChecksummedReader r, int commitCount, int parentCount, int stringCount, int messageLength)
     {
-        var entries = new List<CommitEntry>(commitCount + CommitStore.GrowthReserve);
+        var entries = new CommitEntries(commitCount + CommitStore.GrowthReserve);
         const int chunkEntries = 1024;
         var chunk = new byte[chunkEntries * EntrySize];
         for (var done = 0; done < commitCount;)

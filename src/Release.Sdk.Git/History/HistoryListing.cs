@@ -118,8 +118,15 @@ internal sealed class HistoryListing : IDisposable
     {
         // Below a few hundred commits a second git process costs more than it saves; tags are a rough proxy for size.
         if (tagTargets.Count < MinimumTags) return null;
-        var ordered = tagTargets.OrderBy(t => t.Name, NaturalOrder.Instance).ToList();
-        return ordered[ordered.Count / 2].Target;
+        // An array sort, not OrderBy: this runs before the walk can start, and LINQ's sort over tuples is generic code
+        // over our types that no ReadyToRun image holds.
+        var names = new string[tagTargets.Count];
+        for (var i = 0; i < names.Length; i++) names[i] = tagTargets[i].Name;
+        Array.Sort(names, NaturalOrder.Instance);
+        var middle = names[names.Length / 2];
+        foreach (var (name, target) in tagTargets)
+            if (name == middle) return target;
+        return null;
     }
 
     private const int MinimumTags = 8;

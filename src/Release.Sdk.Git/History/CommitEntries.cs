@@ -1,0 +1,36 @@
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// The store's entry table: a growable array, written out instead of a List&lt;CommitEntry&gt;. ReadyToRun images
+/// cannot carry code for the framework's generic collections over our own structs, so a List&lt;CommitEntry&gt; ran
+/// its 100k adds and lookups in unoptimized JIT code in every new build process; this class is precompiled.
+/// </summary>
+internal sealed class CommitEntries(int capacity)
+{
+    private CommitEntry[] _items = new CommitEntry[Math.Max(capacity, 16)];
+
+    public int Count { get; private set; }
+
+    public CommitEntry this[int index]
+    {
+        get => (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        set
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+            _items[index] = value;
+        }
+    }
+
+    public void Add(in CommitEntry entry)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = entry;
+    }
+
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length) Array.Resize(ref _items, Math.Max(capacity, _items.Length * 2));
+    }
+
+    public ReadOnlySpan<CommitEntry> AsSpan() => _items.AsSpan(0, Count);
+}
