@@ -117,10 +117,9 @@ internal sealed class CommitStore
         _parents.EnsureCapacity(_parents.Count + batch.Count);
         foreach (var c in batch)
         {
-            if (_index.TryGetValue(c.Id, out _)) throw new InvalidOperationException($"commit {c.Id} is already stored");
             // The key is needed in the entry before indexing (the index reads ids from the entries); the rest follows below.
             _entries.Add(new CommitEntry { Id = c.Id });
-            _index.TryAdd(c.Id, _entries.Count - 1);
+            if (!_index.TryAdd(c.Id, _entries.Count - 1)) throw new InvalidOperationException($"commit {c.Id} is already stored");
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -130,7 +129,9 @@ internal sealed class CommitStore
             var missing = false;
             foreach (var p in c.Parents)
             {
-                if (_index.TryGetValue(p, out var pi)) _parents.Add(pi);
+                // A walk lists a commit's first parent right after it, mostly: no hash probe (a cache miss) for that one.
+                if (i + 1 < batch.Count && batch[i + 1].Id.Equals(p)) _parents.Add(first + i + 1);
+                else if (_index.TryGetValue(p, out var pi)) _parents.Add(pi);
                 else missing = true;
             }
 

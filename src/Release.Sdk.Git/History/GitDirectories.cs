@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Release.Sdk.Git.History;
@@ -41,7 +40,7 @@ internal sealed record GitDirectories(string GitDirectory, string CommonDirector
     {
         if (!File.Exists(ShallowFile)) return "";
         var content = File.ReadAllBytes(ShallowFile);
-        return content.Length == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(content));
+        return content.Length == 0 ? "" : FingerprintHash.Of(content);
     }
 
     /// <summary>
@@ -68,7 +67,7 @@ internal sealed record GitDirectories(string GitDirectory, string CommonDirector
         FileStamp.Of(ShallowFile).AppendTo(text);
         var stamps = looseStamps ?? LooseRefStamps();
         foreach (var stamp in stamps.OrderBy(s => s.Path, StringComparer.Ordinal)) stamp.AppendTo(text);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return FingerprintHash.Of(text.ToString());
     }
 
     private List<FileStamp> LooseRefStamps()

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Release.Sdk.Git.History;
 
@@ -19,6 +18,6 @@ internal static class VersionCacheKey
         text.Append(inputs).Append('\n').Append(ciContext).Append('\n');
         text.Append(typeof(VersionCacheKey).Assembly.ManifestModule.ModuleVersionId).Append('\n');
         if (configFile is not null) FileStamp.Of(configFile).AppendTo(text);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return FingerprintHash.Of(text.ToString());
     }
 }
