@@ -33,4 +33,7 @@ internal sealed class CommitEntries(int capacity)
     }
 
     public ReadOnlySpan<CommitEntry> AsSpan() => _items.AsSpan(0, Count);
+
+    /// <summary>The current backing array (entries 0..Count-1 are valid); growing replaces it with a larger copy.</summary>
+    public CommitEntry[] Items => _items;
 }

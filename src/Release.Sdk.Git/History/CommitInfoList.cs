@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 using Release.Sdk.Engine.History;
 
 namespace Release.Sdk.Git.History;
@@ -7,37 +8,57 @@ namespace Release.Sdk.Git.History;
 /// Commits of a walk, materialised one at a time from the store: 100k commits since the first commit stay a 400 KB
 /// index array instead of 100k records with their messages held at once.
 /// </summary>
-internal sealed class CommitInfoList(CommitStore store, int[] indices) : IReadOnlyList<CommitInfo>
+internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
 {
-    public int Count => indices.Length;
+    private readonly int[] _indices;
+    private readonly CommitEntry[] _entries;
+    private readonly byte[] _messages;
+    private readonly string[] _strings;
+
+    /// <remarks>
+    /// Takes the store's tables as they are now, so reading items needs no lock: the engine parses 100k commits on every
+    /// core at once, and a lock per item made them queue on each other (more time than the parsing). The store only
+    /// appends, and the listed commits' entries are final (their details were loaded before the list was made); a later
+    /// append may move the tables to larger copies, leaving these intact.
+    /// </remarks>
+    public CommitInfoList(CommitStore store, int[] indices)
+    {
+        Store = store;
+        _indices = indices;
+        lock (store)
+        {
+            _entries = store.Entries.Items;
+            _messages = store.MessageBuffer;
+            _strings = [.. store.Strings];
+        }
+    }
+
+    public int Count => _indices.Length;
 
     /// <summary>The store this walk came from.</summary>
-    public CommitStore Store => store;
+    public CommitStore Store { get; }
 
     /// <summary>The store index of the commit at <paramref name="position"/>, without materialising it.</summary>
-    public int StoreIndexAt(int position) => indices[position];
+    public int StoreIndexAt(int position) => _indices[position];
 
     public CommitInfo this[int index]
     {
         get
         {
-            lock (store)
-            {
-                var e = store[indices[index]];
-                return new CommitInfo(
-                    e.Id.ToSha(),
-                    store.MessageOf(e),
-                    e.ParentCount,
-                    store.StringAt(e.AuthorName),
-                    store.StringAt(e.AuthorEmail),
-                    DateTimeOffset.FromUnixTimeSeconds(e.CommitterSeconds).ToOffset(TimeSpan.FromMinutes(e.CommitterOffsetMinutes)));
-            }
+            var e = _entries[_indices[index]];
+            return new CommitInfo(
+                e.Id.ToSha(),
+                Encoding.UTF8.GetString(_messages, e.MessageStart, e.MessageLength),
+                e.ParentCount,
+                _strings[e.AuthorName],
+                _strings[e.AuthorEmail],
+                DateTimeOffset.FromUnixTimeSeconds(e.CommitterSeconds).ToOffset(TimeSpan.FromMinutes(e.CommitterOffsetMinutes)));
         }
     }
 
     public IEnumerator<CommitInfo> GetEnumerator()
     {
-        for (var i = 0; i < indices.Length; i++) yield return this[i];
+        for (var i = 0; i < _indices.Length; i++) yield return this[i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

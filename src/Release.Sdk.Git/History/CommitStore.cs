@@ -83,6 +83,10 @@ internal sealed class CommitStore
 
     public string MessageOf(in CommitEntry entry) => Encoding.UTF8.GetString(_messages, entry.MessageStart, entry.MessageLength);
 
+    /// <summary>The buffer messages are stored in (entries point into it). Appending may replace it with a larger copy
+    /// but never changes bytes already written, so a reference taken under the lock can be read after it.</summary>
+    public byte[] MessageBuffer => _messages;
+
     /// <summary>An annotated tag object's peeled commit (null when it peels to something else), when known.</summary>
     public bool TryGetPeeledTag(ObjectKey tagObject, out ObjectKey? commit) => _peeledTags.TryGetValue(tagObject, out commit);
 
