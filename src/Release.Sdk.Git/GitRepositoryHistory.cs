@@ -215,22 +215,15 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     /// </summary>
     internal RepositoryState? StateFromFiles(RefFiles files, string workingDirectory)
     {
-        string head;
-        try { head = File.ReadAllText(Path.Combine(_directories.GitDirectory, "HEAD")).Trim(); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (files.ReadHead(_directories.GitDirectory) is not { } head) return null;
         string? branch = null;
-        string? headSha;
-        if (head.StartsWith("ref: ", StringComparison.Ordinal))
+        if (head.RefName is { } name)
         {
-            var name = head[5..].Trim();
             if (!name.StartsWith("refs/heads/", StringComparison.Ordinal) || files.IsSymbolic(name)) return null;
             branch = name["refs/heads/".Length..];
-            headSha = files.Resolve(name);   // null: unborn
         }
-        else if (ObjectKey.TryParse(head, out _)) headSha = head.ToLowerInvariant();
-        else return null;
         var shallow = _shallowBoundary.Count > 0 || new FileInfo(_directories.ShallowFile) is { Exists: true, Length: > 0 };
-        return new RepositoryState(headSha, branch, shallow, workingDirectory, _directories.GitDirectory);
+        return new RepositoryState(head.Sha, branch, shallow, workingDirectory, _directories.GitDirectory);
     }
 
     /// <summary>Puts the history git listed in the background since Open into the store, if there is one.</summary>

@@ -46,29 +46,12 @@ internal static class LooseCommitReader
         if (!Utf8Parser.TryParse(sizeText, out int size, out var consumed) || consumed != sizeText.Length || size != content.Length - nul - 1)
             return null;
         var body = content[(nul + 1)..];
-
-        var parents = new List<ObjectKey>();
-        var rest = body;
-        var sawTree = false;
-        while (true)
-        {
-            var end = rest.IndexOf((byte)'\n');
-            if (end < 0) return null;
-            var line = rest[..end];
-            rest = rest[(end + 1)..];
-            if (line.IsEmpty) break;
-            if (line.StartsWith("tree "u8)) sawTree = true;
-            else if (line.StartsWith("parent "u8))
-            {
-                if (!ObjectKey.TryParseAscii(line["parent "u8.Length..], out var parent)) return null;
-                parents.Add(parent);
-            }
-        }
-        if (!sawTree) return null;
+        var parents = new CommitHeader.Parents();
+        if (!CommitHeader.TryParse(body, parents, out _)) return null;
 
         var details = GitCliCommitReader.ParseCommit(body);
         if (details is null) return null;
         // git hides the parents of a shallow boundary commit; so do we (as CommitReader does).
-        return new RawCommit(id, shallowBoundary.Contains(id) ? [] : [.. parents], details.CommitterDate, details);
+        return new RawCommit(id, shallowBoundary.Contains(id) ? [] : parents.ToArray(), details.CommitterDate, details);
     }
 }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Release.Sdk.Git.History;
 
@@ -34,31 +34,26 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
     {
         key = default;
         if (hex.Length != Size * 2) return false;
-        // Three 64-bit words filled digit by digit from a lookup table: no call per digit, no byte buffer.
-        var table = HexDigits;
-        ulong high = 0, middle = 0, low = 0;
-        var bad = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            int d = table[hex[i]];
-            bad |= d;
-            high = high << 4 | (uint)(d & 0xF);
-        }
-        for (var i = 16; i < 32; i++)
-        {
-            int d = table[hex[i]];
-            bad |= d;
-            middle = middle << 4 | (uint)(d & 0xF);
-        }
-        for (var i = 32; i < 40; i++)
-        {
-            int d = table[hex[i]];
-            bad |= d;
-            low = low << 4 | (uint)(d & 0xF);
-        }
-        if ((bad & 0x80) != 0) return false;
+        // Three words filled digit by digit from a lookup table: no call per digit, no byte buffer.
+        if (!TryParseHexWord(hex[..16], out var high) || !TryParseHexWord(hex[16..32], out var middle) ||
+            !TryParseHexWord(hex[32..], out var low)) return false;
         key = new ObjectKey(high, middle, (uint)low);
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseHexWord(ReadOnlySpan<byte> digits, out ulong value)
+    {
+        var table = HexDigits;
+        value = 0;
+        var bad = 0;
+        foreach (var c in digits)
+        {
+            int d = table[c];
+            bad |= d;
+            value = value << 4 | (uint)(d & 0xF);
+        }
+        return (bad & 0x80) == 0;
     }
 
     /// <summary>Hex digit values by ASCII byte; 0xFF (high bit set) for anything else.</summary>

@@ -68,18 +68,23 @@ internal sealed class RefFiles
     }
 
     /// <summary>The commit HEAD of <paramref name="gitDirectory"/> (a worktree's own) names, through these refs; null when unborn or unclear.</summary>
-    public ObjectKey? Head(string gitDirectory)
+    public ObjectKey? Head(string gitDirectory) => ObjectKey.TryParse(ReadHead(gitDirectory)?.Sha, out var key) ? key : null;
+
+    /// <summary>What HEAD says: the ref it names (null when detached) and the commit that ends at (null when unborn).</summary>
+    internal sealed record HeadState(string? RefName, string? Sha);
+
+    /// <returns>null when HEAD cannot be read or is neither a symbolic ref nor a commit id.</returns>
+    public HeadState? ReadHead(string gitDirectory)
     {
-        try
+        string head;
+        try { head = File.ReadAllText(Path.Combine(gitDirectory, "HEAD")).Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (head.StartsWith("ref: ", StringComparison.Ordinal))
         {
-            var head = File.ReadAllText(Path.Combine(gitDirectory, "HEAD")).Trim();
-            var sha = head.StartsWith("ref: ", StringComparison.Ordinal) ? Resolve(head[5..].Trim()) : head;
-            return ObjectKey.TryParse(sha, out var key) ? key : null;
+            var name = head[5..].Trim();
+            return new HeadState(name, Resolve(name));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return ObjectKey.TryParse(head, out _) ? new HeadState(null, head.ToLowerInvariant()) : null;
     }
 
     /// <summary>Every tag with the object it points at (not peeled: an annotated tag's own id).</summary>

@@ -27,7 +27,7 @@ internal sealed class Inflater
     private readonly Huffman _literals = new(288);
     private readonly Huffman _distances = new(32);
     private readonly Huffman _codeLengths = new(19);
-    private readonly byte[] _lengths = new byte[288 + 32 + 137];
+    private readonly byte[] _lengths = new byte[286 + 30];
 
     /// <summary>
     /// Inflates a zlib stream into <paramref name="output"/> until the stream ends or the output is full.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+
 namespace Release.Sdk.Git.History.Packs;
 
 /// <summary>
@@ -57,10 +58,6 @@ internal static class PackedHistory
 
     private readonly record struct Pending(ObjectKey Id, PackFile? Pack, long Offset);
 
-    // The walk's two collections, written out instead of Stack<Pending> and List<ObjectKey>: ReadyToRun images cannot
-    // hold code for the framework's generic collections over our own structs, so those start as unoptimized JIT code
-    // and are promoted only once the process has been quiet for a moment, which a build's startup never is.
-
     /// <summary>
     /// Parses the messages of commits a walk reads whole, on a thread of its own: without tags a first build needs every
     /// message, and decoding 100k of them (strings, authors, times) costs as much again as inflating them.
@@ -109,6 +106,11 @@ internal static class PackedHistory
         }
     }
 
+    // The walk's collections (this stack, CommitHeader.Parents) are written out instead of Stack<Pending> and
+    // List<ObjectKey>: ReadyToRun images cannot hold code for the framework's generic collections over our own structs,
+    // so those start as unoptimized JIT code and are promoted only once the process has been quiet for a moment, which
+    // a build's startup never is.
+
     /// <summary>Commits found and not read yet.</summary>
     private sealed class PendingStack
     {
@@ -125,29 +127,6 @@ internal static class PackedHistory
         public Pending Pop() => _items[--Count];
     }
 
-    /// <summary>The parents of the commit being parsed.</summary>
-    internal sealed class Parents
-    {
-        private ObjectKey[] _items = new ObjectKey[4];
-
-        public int Count { get; private set; }
-
-        public void Clear() => Count = 0;
-
-        public void Add(ObjectKey id)
-        {
-            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-            _items[Count++] = id;
-        }
-
-        public ObjectKey[] ToArray()
-        {
-            if (Count == 0) return [];
-            var copy = new ObjectKey[Count];
-            for (var i = 0; i < Count; i++) copy[i] = _items[i];
-            return copy;
-        }
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static List<RawCommit>? Walk(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
@@ -155,7 +134,7 @@ internal static class PackedHistory
     {
         var inflater = new Inflater();
         var buffer = new byte[HeaderBytes];
-        var parents = new Parents();
+        var parents = new CommitHeader.Parents();
         var read = new List<RawCommit>();
         var pending = new PendingStack();
         using var messages = withDetails ? new DetailsParser() : null;
@@ -237,7 +216,7 @@ internal static class PackedHistory
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, byte[] buffer,
-        Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out byte[]? whole)
+        CommitHeader.Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out byte[]? whole)
     {
         DateTimeOffset committed;
         whole = null;
@@ -245,101 +224,21 @@ internal static class PackedHistory
         {
             // The message is parsed on another thread (DetailsParser); the walk needs only the parents.
             whole = objects.ReadObject(pack, offset, inflater, out var type);
-            if (type != 1 || !TryParseHeader(whole, parents, out committed)) return null;
+            if (type != 1 || !CommitHeader.TryParse(whole, parents, out committed)) return null;
         }
         else
         {
             var start = objects.ReadCommitStart(pack, offset, inflater, buffer, out var complete);
             if (start.IsEmpty) return null;
-            if (!TryParseHeader(start, parents, out committed))
+            if (!CommitHeader.TryParse(start, parents, out committed))
             {
                 if (complete) return null;
                 var longHeader = objects.ReadObject(pack, offset, inflater, out _);
-                if (!TryParseHeader(longHeader, parents, out committed)) return null;
+                if (!CommitHeader.TryParse(longHeader, parents, out committed)) return null;
             }
         }
         // git hides the parents of a shallow boundary commit; so do we (as every other reader here does).
         var parentIds = shallowBoundary.Count > 0 && shallowBoundary.Contains(id) ? [] : parents.ToArray();
         return new RawCommit(id, parentIds, committed, null);
     }
-
-    /// <summary>
-    /// Parents and committer time from a commit's header lines; false when they are not all there. The lines must come
-    /// in the order git writes them (tree, parents, author, committer): this reader stops before the end of the zlib
-    /// stream, so its checksum is never checked, and a damaged pack must not pass for a commit without parents.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-    internal static bool TryParseHeader(ReadOnlySpan<byte> content, Parents parents, out DateTimeOffset committed)
-    {
-        parents.Clear();
-        committed = default;
-        if (!TryTakeLine(ref content, out var line) || !Starts(line, "tree "u8) || line.Length != 45 ||
-            !ObjectKey.TryParseAscii(line[5..], out _)) return false;
-        if (!TryTakeLine(ref content, out line)) return false;
-        while (Starts(line, "parent "u8))
-        {
-            if (!ObjectKey.TryParseAscii(line["parent "u8.Length..], out var parent)) return false;
-            parents.Add(parent);
-            if (!TryTakeLine(ref content, out line)) return false;
-        }
-        if (!Starts(line, "author "u8) || !TryTakeLine(ref content, out line) || !Starts(line, "committer "u8)) return false;
-        return TryParseTime(line, out committed)
-            || GitCliCommitReader.TryParseSignature(line["committer "u8.Length..], null, out _, out _, out committed);
-    }
-
-    /// <summary>
-    /// The "&lt;seconds&gt; &lt;+hhmm&gt;" that ends a committer line, read backwards with plain loops (the general
-    /// signature parser searches and slices, and early in a process those helpers run unoptimized code); false for
-    /// anything else, which the general parser then judges.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseTime(ReadOnlySpan<byte> line, out DateTimeOffset committed)
-    {
-        committed = default;
-        var n = line.Length;
-        if (n < 9 || line[n - 6] != ' ' || (line[n - 5] != '+' && line[n - 5] != '-')) return false;
-        int zone = 0;
-        for (var i = n - 4; i < n; i++)
-        {
-            var d = line[i] - '0';
-            if ((uint)d > 9) return false;
-            zone = zone * 10 + d;
-        }
-        var start = n - 6;
-        while (start > 0 && (uint)(line[start - 1] - '0') <= 9) start--;
-        if (start == n - 6 || n - 6 - start > 18 || start < 2 || line[start - 1] != ' ' || line[start - 2] != '>') return false;
-        long seconds = 0;
-        for (var i = start; i < n - 6; i++) seconds = seconds * 10 + (line[i] - '0');
-        var minutes = zone / 100 * 60 + zone % 100;
-        if (zone % 100 >= 60 || minutes > 14 * 60) return false;
-        var offset = TimeSpan.FromMinutes(line[n - 5] == '-' ? -minutes : minutes);
-        committed = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(offset);
-        return true;
-    }
-
-    // Plain loops rather than the vectorized span helpers: a header line is short, and early in a process those
-    // helpers may still run unoptimized code while this loop runs 100k times.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryTakeLine(ref ReadOnlySpan<byte> content, out ReadOnlySpan<byte> line)
-    {
-        for (var i = 0; i < content.Length; i++)
-        {
-            if (content[i] != (byte)'\n') continue;
-            line = content[..i];
-            content = content[(i + 1)..];
-            return true;
-        }
-        line = default;
-        return false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Starts(ReadOnlySpan<byte> line, ReadOnlySpan<byte> prefix)
-    {
-        if (line.Length < prefix.Length) return false;
-        for (var i = 0; i < prefix.Length; i++)
-            if (line[i] != prefix[i]) return false;
-        return true;
-    }
-
 }

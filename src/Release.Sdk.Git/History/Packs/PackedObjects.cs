@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Release.Sdk.Git.History.Packs;
 
 /// <summary>
