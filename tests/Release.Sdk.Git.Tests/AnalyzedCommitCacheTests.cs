@@ -87,6 +87,71 @@ public sealed class AnalyzedCommitCacheTests
     }
 
     [Fact]
+    public void TheProcessAfterACommitExtendsTheRememberedSummaryWithOnlyTheNewCommit()
+    {
+        using var repo = RepoWithReverts();
+        ComputeAsNewProcess(repo);
+        repo.Commit("feat(api)!: one more\n\nBREAKING CHANGE: gone");
+        var options = new AnalyzerOptions();
+
+        using var history = Histories.OpenAsNewProcess(repo);
+        var commits = history.CommitsSince(history.State.HeadSha!, [history.Tags.Single().CommitSha]);
+        var counting = new CountingCache(history.AnalyzedCommits);
+        var summary = CommitAnalyzer.Summarize(commits, options, counting);
+
+        Assert.Equal([1], counting.SummaryStarts);
+        SummaryIsTheFullAnalysis(CommitAnalyzer.Analyze(commits, options).Summarize(), summary);
+        Assert.Single(Directory.GetFiles(CacheDirectory(repo), "summary-*.bin"));
+        var again = ComputeAsNewProcess(repo);
+        AssertSummaryIsTheFullAnalysis(repo, again);
+    }
+
+    [Fact]
+    public void ARememberedSummaryServesOnlyTheSameCommitsInTheSameOrder()
+    {
+        using var repo = new TempGitRepo();
+        var shas = Enumerable.Range(1, 4).Select(n => repo.Commit($"fix: change {n}")).ToArray();
+        CommitInfo C(int n) => new(shas[n], $"fix: change {n + 1}");
+        using var history = Histories.OpenAsNewProcess(repo);
+        var cache = history.AnalyzedCommits;
+        var remembered = new AnalysisSummary(ReleaseType.Patch, new Dictionary<string, int> { ["fix"] = 3 }, 3);
+        cache.StoreSummary([C(2), C(1), C(0)], "fp", remembered);
+
+        Assert.True(cache.TryFindSummary([C(3), C(2), C(1), C(0)], "fp", out var start, out var found));
+        Assert.Equal(1, start);
+        Assert.Same(remembered, found);
+        Assert.True(cache.TryFindSummary([C(2), C(1), C(0)], "fp", out start, out _));
+        Assert.Equal(0, start);
+        Assert.False(cache.TryFindSummary([C(3), C(2), C(0), C(1)], "fp", out _, out _));
+        Assert.False(cache.TryFindSummary([C(3), C(1), C(0)], "fp", out _, out _));
+        Assert.False(cache.TryFindSummary([C(3), C(2), C(1), C(0)], "other fingerprint", out _, out _));
+    }
+
+    [Fact]
+    public void DamagedSummaryFileIsIgnored()
+    {
+        using var repo = RepoWithReverts();
+        ComputeAsNewProcess(repo);
+        var file = Assert.Single(Directory.GetFiles(CacheDirectory(repo), "summary-*.bin"));
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+        repo.Commit("feat: after the damage");
+
+        var warm = ComputeAsNewProcess(repo);
+
+        Assert.Equal("2.0.0", warm.NextVersion);
+        AssertSummaryIsTheFullAnalysis(repo, warm);
+    }
+
+    private static void SummaryIsTheFullAnalysis(AnalysisSummary full, AnalysisSummary summary)
+    {
+        Assert.Equal(full.Bump, summary.Bump);
+        Assert.Equal(full.ReleasingCommits, summary.ReleasingCommits);
+        Assert.Equal(full.CountByType.OrderBy(p => p.Key), summary.CountByType.OrderBy(p => p.Key));
+    }
+
+    [Fact]
     public void ChangedReleaseRulesAreNotServedFromTheCache()
     {
         using var repo = new TempGitRepo();
@@ -161,5 +226,18 @@ public sealed class AnalyzedCommitCacheTests
             Stored += positions.Count;
             inner.Store(commits, fingerprint, positions, facts);
         }
+
+        /// <summary>Where each remembered summary found began in its list.</summary>
+        public List<int> SummaryStarts { get; } = [];
+
+        public bool TryFindSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, out int start, out AnalysisSummary summary)
+        {
+            if (!inner.TryFindSummary(commits, fingerprint, out start, out summary)) return false;
+            SummaryStarts.Add(start);
+            return true;
+        }
+
+        public void StoreSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalysisSummary summary) =>
+            inner.StoreSummary(commits, fingerprint, summary);
     }
 }

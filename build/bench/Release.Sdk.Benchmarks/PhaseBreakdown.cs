@@ -40,6 +40,8 @@ internal static class PhaseBreakdown
                          $"commits read from git {history.CommitsReadFromGit}");
         foreach (var (member, (elapsed, calls)) in timed.Spent.OrderByDescending(s => s.Value.Elapsed))
             output.WriteLine($"phases {label}:   history.{member} {Ms(elapsed)} ({calls} call(s))");
+        foreach (var (member, (elapsed, calls)) in timed.CacheSpent.OrderByDescending(s => s.Value.Elapsed))
+            output.WriteLine($"phases {label}:   (in engine) cache.{member} {Ms(elapsed)} ({calls} call(s))");
     }
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";

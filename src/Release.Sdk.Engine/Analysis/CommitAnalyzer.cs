@@ -50,12 +50,15 @@ internal static class CommitAnalyzer
 
     /// <summary>
     /// The same verdict as <see cref="Analyze"/>, as the summary a build needs: commits known to
-    /// <paramref name="cache"/> are not parsed again, and no per-commit decision is kept.
+    /// <paramref name="cache"/> are not parsed again, and no per-commit decision is kept. When the cache remembers the
+    /// summary of the older part of the list (the previous build's commits), only the newer commits are analyzed.
     /// </summary>
     public static AnalysisSummary Summarize(IReadOnlyList<CommitInfo> commitsNewestFirst, AnalyzerOptions options, IAnalyzedCommitCache? cache)
     {
         if (commitsNewestFirst.Count == 0) return AnalysisSummary.Empty;
         var fingerprint = AnalyzerFingerprint.Of(options);
+        if (cache is not null && ExtendRememberedSummary(commitsNewestFirst, options, cache, fingerprint) is { } extended) return extended;
+
         var facts = new AnalyzedCommit[commitsNewestFirst.Count];
         var known = cache?.Lookup(commitsNewestFirst, fingerprint, facts);
         var parser = new Lazy<CommitParser.Prepared>(() => Prepare(options));
@@ -79,7 +82,38 @@ internal static class CommitAnalyzer
         }
         if (cache is not null && positions.Count > 0) cache.Store(commitsNewestFirst, fingerprint, positions, [.. positions.Select(i => facts[i])]);
 
-        return AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Value.Parse(commitsNewestFirst[i])));
+        var summary = AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Value.Parse(commitsNewestFirst[i])));
+        cache?.StoreSummary(commitsNewestFirst, fingerprint, summary);
+        return summary;
+    }
+
+    /// <summary>At most this many newer commits are analyzed on top of a remembered summary; more go the usual way.</summary>
+    private const int MaxCommitsOnRememberedSummary = 4096;
+
+    /// <summary>
+    /// The summary of <paramref name="commitsNewestFirst"/> from the cache's summary of its older part plus the newer
+    /// commits' facts; null when the cache has none, or when a newer commit is a revert. Sound because cancellation
+    /// only runs from a revert to an older commit: with no revert among the newer commits nothing of theirs is
+    /// cancelled and nothing they hold can reach the older part, whose own cancellations are in its summary.
+    /// </summary>
+    private static AnalysisSummary? ExtendRememberedSummary(IReadOnlyList<CommitInfo> commitsNewestFirst, AnalyzerOptions options,
+        IAnalyzedCommitCache cache, string fingerprint)
+    {
+        if (!cache.TryFindSummary(commitsNewestFirst, fingerprint, out var start, out var older)
+            || start < 0 || start > Math.Min(commitsNewestFirst.Count, MaxCommitsOnRememberedSummary)) return null;
+        if (start == 0) return older;
+
+        var parser = Prepare(options);
+        var facts = new AnalyzedCommit[start];
+        for (var i = 0; i < start; i++)
+        {
+            facts[i] = Facts(parser.Parse(commitsNewestFirst[i]), options.ReleaseRules);
+            if (facts[i].Revert is not null) return null;
+        }
+        cache.Store(commitsNewestFirst, fingerprint, [.. Enumerable.Range(0, start)], facts);
+        var summary = AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Parse(commitsNewestFirst[i]))).Plus(older);
+        cache.StoreSummary(commitsNewestFirst, fingerprint, summary);
+        return summary;
     }
 
     private const int ParallelThreshold = 4096;

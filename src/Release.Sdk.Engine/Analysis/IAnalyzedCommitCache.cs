@@ -15,4 +15,13 @@ internal interface IAnalyzedCommitCache
 
     /// <summary>Remembers the facts of <c>commits[positions[k]]</c> computed under <paramref name="fingerprint"/>.</summary>
     void Store(IReadOnlyList<CommitInfo> commits, string fingerprint, IReadOnlyList<int> positions, IReadOnlyList<AnalyzedCommit> facts);
+
+    /// <summary>
+    /// Finds a summary given to <see cref="StoreSummary"/> for a list that is exactly the older part of
+    /// <paramref name="commits"/>, <c>commits[start..]</c> (the same commits in the same order).
+    /// </summary>
+    bool TryFindSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, out int start, out AnalysisSummary summary);
+
+    /// <summary>Remembers the summary of the whole of <paramref name="commits"/> under <paramref name="fingerprint"/>.</summary>
+    void StoreSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalysisSummary summary);
 }

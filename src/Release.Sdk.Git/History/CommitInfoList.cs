@@ -41,6 +41,9 @@ internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
     /// <summary>The store index of the commit at <paramref name="position"/>, without materialising it.</summary>
     public int StoreIndexAt(int position) => _indices[position];
 
+    /// <summary>The id of the commit at <paramref name="position"/>, without materialising it.</summary>
+    public ObjectKey IdAt(int position) => _entries[_indices[position]].Id;
+
     public CommitInfo this[int index]
     {
         get

@@ -66,6 +66,9 @@ internal sealed class CommitStore
     /// <summary>Analyzed commits of this store by analyzer fingerprint (see <see cref="AnalyzedCommitTable"/>).</summary>
     public Dictionary<string, AnalyzedCommitTable> AnalysisTables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Summaries of recent lists by analyzer fingerprint, most recent first (see <see cref="RememberedSummary"/>).</summary>
+    public Dictionary<string, List<RememberedSummary>> RememberedSummaries { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Which commit-graph file (path, size, time) was merged in already, so it is read once per process.</summary>
     public string? ImportedCommitGraph { get; set; }
 

@@ -81,18 +81,18 @@ internal static class CommitWalker
     {
         if (isExcluded(head)) return [];
         var result = new List<int>();
-        var queue = new PriorityQueue<int, (long NegativeSeconds, long Sequence)>();
-        long sequence = 0;
+        var queue = new DateOrderedQueue();
         seen[head] = walk;
-        queue.Enqueue(head, (-store[head].CommitterSeconds, sequence++));
-        while (queue.TryDequeue(out var index, out _))
+        queue.Enqueue(head, store[head].CommitterSeconds);
+        while (queue.Count > 0)
         {
+            var index = queue.Dequeue();
             result.Add(index);
             foreach (var p in store.ParentsOf(index))
             {
                 if (seen[p] == walk || isExcluded(p)) continue;
                 seen[p] = walk;
-                queue.Enqueue(p, (-store[p].CommitterSeconds, sequence++));
+                queue.Enqueue(p, store[p].CommitterSeconds);
             }
         }
         return [.. result];

@@ -6,7 +6,8 @@ namespace Release.Sdk.Git.History;
 /// <summary>
 /// The engine's <see cref="IAnalyzedCommitCache"/> over a <see cref="CommitStore"/>: tables in memory with the store
 /// (one per analyzer fingerprint), on disk in <see cref="AnalyzedCommitFile"/>s. Commits of a walk over this store are
-/// found by index; any other list by sha.
+/// found by index; any other list by sha. Summaries of whole lists are remembered too (<see cref="RememberedSummary"/>),
+/// so the build after a commit reads neither the table nor the older commits.
 /// </summary>
 internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonGitDirectory) : IAnalyzedCommitCache
 {
@@ -37,6 +38,10 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
     {
         lock (store)
         {
+            // Facts of commits analyzed on top of a remembered summary are left out unless the table is loaded anyway:
+            // loading it costs more than analyzing those few commits again, which only a later revert would need.
+            if (!store.AnalysisTables.ContainsKey(fingerprint) && positions.Count < RewriteThreshold
+                && File.Exists(AnalyzedCommitFile.PathFor(commonGitDirectory, fingerprint))) return;
             var table = TableFor(fingerprint);
             for (var k = 0; k < positions.Count; k++)
             {
@@ -47,6 +52,74 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
             if (table.UnsavedFacts >= (table.IsPersisted ? RewriteThreshold : 1))
                 AnalyzedCommitFile.TrySave(AnalyzedCommitFile.PathFor(commonGitDirectory, fingerprint), table, store);
         }
+    }
+
+    public bool TryFindSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, out int start, out AnalysisSummary summary)
+    {
+        start = 0;
+        summary = AnalysisSummary.Empty;
+        if (commits.Count == 0) return false;
+        lock (store)
+        {
+            foreach (var remembered in SummariesFor(fingerprint))
+            {
+                start = commits.Count - remembered.Count;
+                if (start < 0 || !TryIdAt(commits, start, out var newest) || newest != remembered.Newest) continue;
+                if (SequenceHash(commits, start) != remembered.SequenceHash) continue;
+                summary = remembered.Summary;
+                return true;
+            }
+        }
+        start = 0;
+        return false;
+    }
+
+    public void StoreSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, AnalysisSummary summary)
+    {
+        if (commits.Count == 0 || !TryIdAt(commits, 0, out var newest) || SequenceHash(commits, 0) is not { } hash) return;
+        lock (store)
+        {
+            var summaries = SummariesFor(fingerprint);
+            summaries.RemoveAll(s => s.Newest == newest);
+            summaries.Insert(0, new RememberedSummary(newest, commits.Count, hash, summary));
+            if (summaries.Count > RememberedSummary.MaxPerFingerprint) summaries.RemoveRange(RememberedSummary.MaxPerFingerprint, summaries.Count - RememberedSummary.MaxPerFingerprint);
+            RememberedSummaryFile.TrySave(RememberedSummaryFile.PathFor(commonGitDirectory, fingerprint), fingerprint, summaries);
+        }
+    }
+
+    private List<RememberedSummary> SummariesFor(string fingerprint)
+    {
+        if (store.RememberedSummaries.TryGetValue(fingerprint, out var summaries)) return summaries;
+        summaries = RememberedSummaryFile.Load(RememberedSummaryFile.PathFor(commonGitDirectory, fingerprint), fingerprint);
+        if (store.RememberedSummaries.Count >= MaxTablesInMemory) store.RememberedSummaries.Clear();
+        return store.RememberedSummaries[fingerprint] = summaries;
+    }
+
+    /// <summary>The order-sensitive hash of the ids of <c>commits[start..]</c>; null when one is not a commit id.</summary>
+    private ulong? SequenceHash(IReadOnlyList<CommitInfo> commits, int start)
+    {
+        var hash = RememberedSummary.Seed;
+        if (commits is CommitInfoList list)
+        {
+            for (var i = start; i < list.Count; i++) hash = RememberedSummary.Mix(hash, list.IdAt(i));
+            return hash;
+        }
+        for (var i = start; i < commits.Count; i++)
+        {
+            if (!ObjectKey.TryParse(commits[i].Sha, out var id)) return null;
+            hash = RememberedSummary.Mix(hash, id);
+        }
+        return hash;
+    }
+
+    private static bool TryIdAt(IReadOnlyList<CommitInfo> commits, int position, out ObjectKey id)
+    {
+        if (commits is CommitInfoList list)
+        {
+            id = list.IdAt(position);
+            return true;
+        }
+        return ObjectKey.TryParse(commits[position].Sha, out id);
     }
 
     private AnalyzedCommitTable TableFor(string fingerprint)

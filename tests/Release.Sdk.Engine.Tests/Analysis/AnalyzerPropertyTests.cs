@@ -74,4 +74,26 @@ public class AnalyzerPropertyTests
             Assert.Equal(highest, result.Bump);
         }, iter: 1000);
     }
+
+    /// <summary>
+    /// Builds one commit apart, as the build after each commit does: every summary extended from a remembered one (or
+    /// recomputed because a new commit is a revert) equals the full analysis of the whole list.
+    /// </summary>
+    [Theory]
+    [InlineData("angular", false)]
+    [InlineData("conventionalcommits", true)]
+    public void SummariesExtendedCommitByCommitEqualTheFullAnalysis(string preset, bool seedRules)
+    {
+        var options = new AnalyzerOptions(TestHistory.Preset(preset), seedRules ? Rules.Seed : null, seedRules ? Rules.SeedNoteKeywords : null);
+        Gen.Select(Histories, Gen.Int[1, 4]).Sample((spec, step) =>
+        {
+            var newestFirst = Build(spec);
+            var cache = new MemoryAnalyzedCommitCache();
+            for (var length = 1; length <= newestFirst.Count; length += step)
+            {
+                var list = newestFirst.Skip(newestFirst.Count - length).ToList();
+                SummaryTests.AssertSame(CommitAnalyzer.Analyze(list, options).Summarize(), CommitAnalyzer.Summarize(list, options, cache));
+            }
+        }, iter: 1000);
+    }
 }

@@ -95,6 +95,51 @@ public class SummaryTests
     }
 
     [Fact]
+    public void OnlyTheNewerCommitsAreAnalyzedOnTopOfARememberedSummary()
+    {
+        var cache = new MemoryAnalyzedCommitCache();
+        var options = new AnalyzerOptions();
+        CommitAnalyzer.Summarize([RevertOfFix, Docs, Fix, Feat], options, cache);
+        IReadOnlyList<CommitInfo> later = [Breaking, Empty, RevertOfFix, Docs, Fix, Feat];
+
+        var summary = CommitAnalyzer.Summarize(later, options, cache);
+
+        Assert.Equal(1, cache.SummariesFound);
+        Assert.Equal(6, cache.Stored);
+        AssertSame(CommitAnalyzer.Analyze(later, options).Summarize(), summary);
+        Assert.Equal(ReleaseType.Major, summary.Bump);
+        Assert.Equal(2, summary.ReleasingCommits);
+    }
+
+    [Fact]
+    public void ANewRevertIsFoldedWithTheWholeListNotAddedToTheRememberedSummary()
+    {
+        var cache = new MemoryAnalyzedCommitCache();
+        var options = new AnalyzerOptions();
+        CommitAnalyzer.Summarize([Docs, Fix, Feat], options, cache);
+        IReadOnlyList<CommitInfo> later = [RevertOfFix, Docs, Fix, Feat];
+
+        var summary = CommitAnalyzer.Summarize(later, options, cache);
+
+        AssertSame(CommitAnalyzer.Analyze(later, options).Summarize(), summary);
+        Assert.Equal(1, summary.ReleasingCommits);
+        Assert.False(summary.CountByType.ContainsKey("fix"));
+    }
+
+    [Fact]
+    public void TheSameListAgainIsTheRememberedSummaryWithoutAnyAnalysis()
+    {
+        var cache = new MemoryAnalyzedCommitCache();
+        IReadOnlyList<CommitInfo> commits = [Breaking, Fix, Feat];
+        var first = CommitAnalyzer.Summarize(commits, new AnalyzerOptions(), cache);
+
+        var again = CommitAnalyzer.Summarize(commits, new AnalyzerOptions(), cache);
+
+        Assert.Same(first, again);
+        Assert.Equal(3, cache.Stored);
+    }
+
+    [Fact]
     public void ChangedRulesAreAnalyzedAgainNotTakenFromTheCache()
     {
         var cache = new MemoryAnalyzedCommitCache();
