@@ -69,16 +69,17 @@ internal static class CommitAnalyzer
         }
         if (positions.Count >= ParallelThreshold)
         {
-            // A first build of a long history without tags: commits are independent, so parse them on every core.
-            Parallel.For(0, positions.Count, () => Prepare(options), (k, _, local) =>
+            // A first build of a long history without tags: commits are independent, so analyze them on every core.
+            Parallel.For(0, positions.Count, () => new FactsReader(options), (k, _, local) =>
             {
-                facts[positions[k]] = Facts(local.Parse(commitsNewestFirst[positions[k]]), options.ReleaseRules);
+                facts[positions[k]] = local.Read(commitsNewestFirst[positions[k]]);
                 return local;
             }, _ => { });
         }
-        else
+        else if (positions.Count > 0)
         {
-            foreach (var i in positions) facts[i] = Facts(parser.Value.Parse(commitsNewestFirst[i]), options.ReleaseRules);
+            var reader = new FactsReader(options, parser.Value);
+            foreach (var i in positions) facts[i] = reader.Read(commitsNewestFirst[i]);
         }
         if (cache is not null && positions.Count > 0) cache.Store(commitsNewestFirst, fingerprint, positions, [.. positions.Select(i => facts[i])]);
 
@@ -104,10 +105,11 @@ internal static class CommitAnalyzer
         if (start == 0) return older;
 
         var parser = Prepare(options);
+        var reader = new FactsReader(options, parser);
         var facts = new AnalyzedCommit[start];
         for (var i = 0; i < start; i++)
         {
-            facts[i] = Facts(parser.Parse(commitsNewestFirst[i]), options.ReleaseRules);
+            facts[i] = reader.Read(commitsNewestFirst[i]);
             if (facts[i].Revert is not null) return null;
         }
         cache.Store(commitsNewestFirst, fingerprint, [.. Enumerable.Range(0, start)], facts);
@@ -118,6 +120,16 @@ internal static class CommitAnalyzer
 
     private const int ParallelThreshold = 4096;
 
+    /// <summary>Facts of one commit after another: straight from the message when it allows (<see cref="QuickFacts"/>), else parsed in full.</summary>
+    private sealed class FactsReader(AnalyzerOptions options, CommitParser.Prepared? parser = null)
+    {
+        private readonly QuickFacts _quick = new(ParserOptions.For(options.Preset, options.NoteKeywords), options.ReleaseRules);
+        private CommitParser.Prepared? _parser = parser;
+
+        public AnalyzedCommit Read(CommitInfo commit) =>
+            _quick.TryCompute(commit, out var facts) ? facts : Facts((_parser ??= Prepare(options)).Parse(commit), options.ReleaseRules);
+    }
+
     private static CommitParser.Prepared Prepare(AnalyzerOptions options) => new(ParserOptions.For(options.Preset, options.NoteKeywords));
 
     /// <summary>What <see cref="Summarize"/> needs to remember about one parsed commit.</summary>
@@ -127,6 +139,14 @@ internal static class CommitAnalyzer
         var (header, hash) = RevertedCommitsFilter.KeyOf(commit);
         var revert = RevertedCommitsFilter.TargetOf(commit);
         return new AnalyzedCommit(false, Decide(commit, customRules).Release, commit.Type, RevertKeys.Of(header, hash), revert);
+    }
+
+    /// <summary>The release type <see cref="Decide"/> gives, for any view of a commit the rules can read.</summary>
+    public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules)
+    {
+        if (customRules is not null && ReleaseRuleEvaluator.Evaluate(customRules, commit) is { Matched: true } custom) return custom.Release;
+        var fallback = ReleaseRuleEvaluator.Evaluate(DefaultReleaseRules.All, commit);
+        return fallback.Matched ? fallback.Release : ReleaseType.None;
     }
 
     /// <summary>One commit's release type under custom rules then, if none matched, the defaults.</summary>

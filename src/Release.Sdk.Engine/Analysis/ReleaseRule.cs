@@ -17,6 +17,18 @@ internal sealed record ReleaseRule(
     bool? Revert = null,
     bool RegexPatterns = false)
 {
+    private RuleCondition[]? _conditionList;
+
+    /// <summary>
+    /// <see cref="Conditions"/> as an array, each with whether only an equal value can match: a rule is tried on every
+    /// commit of a first build, and enumerating a dictionary through its interface allocates an enumerator each time.
+    /// </summary>
+    internal RuleCondition[] ConditionList => _conditionList ??=
+        [.. Conditions.Select(c => new RuleCondition(c.Key, c.Value, IsLiteral(c.Value)))];
+
+    /// <summary>A pattern that matches only itself: a literal glob, unless this rule reads it as a regular expression.</summary>
+    private bool IsLiteral(string pattern) => !(RegexPatterns && IsRegexPattern(pattern)) && GlobCompiler.IsLiteral(pattern);
+
     /// <summary>True when <paramref name="pattern"/> is written as a regular expression, <c>/…/</c>.</summary>
     public static bool IsRegexPattern(string pattern) => pattern.Length >= 2 && pattern[0] == '/' && pattern[^1] == '/';
 
@@ -30,3 +42,6 @@ internal sealed record ReleaseRule(
         return $"{{{string.Join(", ", parts)}}} → {release}";
     }
 }
+
+/// <summary>One condition of a <see cref="ReleaseRule"/>: the field, its pattern, and whether only an equal value matches it.</summary>
+internal sealed record RuleCondition(string Field, string Pattern, bool IsLiteral);

@@ -1,5 +1,3 @@
-using Release.Sdk.Engine.Commits;
-
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class ReleaseRuleEvaluator
 {
-    public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, ConventionalCommit commit)
+    public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, IRuleSubject commit)
     {
         var outcome = RuleOutcome.Unmatched;
         foreach (var rule in rules)
@@ -29,13 +27,16 @@ internal static class ReleaseRuleEvaluator
         return outcome;
     }
 
-    public static bool Matches(ReleaseRule rule, ConventionalCommit commit)
+    public static bool Matches(ReleaseRule rule, IRuleSubject commit)
     {
-        if (rule.Breaking == true && commit.Notes.Count == 0) return false;
-        if (rule.Revert == true && commit.Revert is null) return false;
-        foreach (var (field, pattern) in rule.Conditions)
+        if (rule.Breaking == true && !commit.IsBreaking) return false;
+        if (rule.Revert == true && !commit.IsRevert) return false;
+        foreach (var condition in rule.ConditionList)
         {
-            if (commit.Field(field) is not { } value || !PatternMatches(rule, value, pattern)) return false;
+            if (commit.Field(condition.Field) is not { } value) return false;
+            // Glob.IsMatch's answer for a literal, without its per-pattern cache lookup
+            if (condition.IsLiteral ? value.Length == 0 || !string.Equals(value, condition.Pattern, StringComparison.Ordinal)
+                    : !PatternMatches(rule, value, condition.Pattern)) return false;
         }
 
         return true;

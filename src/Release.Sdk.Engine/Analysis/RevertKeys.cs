@@ -6,13 +6,16 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class RevertKeys
 {
-    public static ulong Of(string? header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, header), hash);
+    public static ulong Of(string? header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, header is null, header), hash is null, hash);
 
-    private static ulong Mix(ulong state, string? value)
+    /// <summary><see cref="Of(string?, string?)"/> of a header that is not null, without making it a string.</summary>
+    public static ulong Of(ReadOnlySpan<char> header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, false, header), hash is null, hash);
+
+    private static ulong Mix(ulong state, bool isNull, ReadOnlySpan<char> value)
     {
         const ulong prime = 0x100000001B3UL;
-        state = (state ^ (value is null ? 0xFFFF_FFFFUL : (ulong)value.Length)) * prime;
-        if (value is null) return state;
+        state = (state ^ (isNull ? 0xFFFF_FFFFUL : (ulong)value.Length)) * prime;
+        if (isNull) return state;
         foreach (var c in value) state = (state ^ c) * prime;
         return state;
     }

@@ -1,3 +1,4 @@
+using Release.Sdk.Engine.Analysis;
 using Release.Sdk.Engine.History;
 
 namespace Release.Sdk.Engine.Commits;
@@ -19,11 +20,13 @@ internal sealed record ConventionalCommit(
     IReadOnlyList<CommitNote> Notes,
     IReadOnlyList<CommitReference> References,
     IReadOnlyList<string> Mentions,
-    CommitRevert? Revert)
+    CommitRevert? Revert) : IRuleSubject
 {
     public bool IsConventional => Type is not null;
 
     public bool IsBreaking => Notes.Count > 0;
+
+    public bool IsRevert => Revert is not null;
 
     /// <summary>True when the header matched the preset's header pattern (type/scope/subject were assigned, possibly to null).</summary>
     public bool HeaderMatched { get; init; }
@@ -56,7 +59,7 @@ internal sealed record ConventionalCommit(
     };
 
     /// <summary>git's <c>%s</c>: the first paragraph's lines, right-trimmed and joined with spaces.</summary>
-    private static string GitSubject(string message)
+    internal static string GitSubject(string message)
     {
         var parts = new List<string>();
         foreach (var line in message.Split('\n'))

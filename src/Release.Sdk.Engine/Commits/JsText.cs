@@ -34,7 +34,7 @@ internal static class JsText
     /// <summary>Case-insensitive equality as the <c>i</c> flag without <c>u</c> defines it (ECMA-262 Canonicalize).</summary>
     public static bool EqualsIgnoreCase(char a, char b) => a == b || Canonicalize(a) == Canonicalize(b);
 
-    public static bool StartsWithIgnoreCase(string text, int index, string literal)
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<char> text, int index, string literal)
     {
         if (index < 0 || index + literal.Length > text.Length) return false;
         for (var i = 0; i < literal.Length; i++)

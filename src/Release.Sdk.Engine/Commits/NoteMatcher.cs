@@ -12,22 +12,33 @@ internal sealed class NoteMatcher(IReadOnlyList<string>? keywords)
     public bool TryMatch(string line, out string title, out string text)
     {
         title = text = "";
+        if (!TryFind(line, out var start, out var keywordLength, out var textStart, out var textEnd)) return false;
+        title = line.Substring(start, keywordLength);
+        text = line[textStart..textEnd];
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="line"/> starts a note, without taking anything out of it.</summary>
+    public bool Matches(ReadOnlySpan<char> line) => TryFind(line, out _, out _, out _, out _);
+
+    private bool TryFind(ReadOnlySpan<char> line, out int start, out int keywordLength, out int textStart, out int textEnd)
+    {
+        start = keywordLength = textStart = textEnd = 0;
         if (_keywords is null) return false;
         var lead = 0;
         while (lead < line.Length && (JsText.IsWhiteSpace(line[lead]) || line[lead] is '|' or '*')) lead++;
-        for (var start = lead; start >= 0; start--)
+        for (start = lead; start >= 0; start--)
         {
             foreach (var keyword in _keywords)
             {
                 if (!JsText.StartsWithIgnoreCase(line, start, keyword)) continue;
                 var separator = start + keyword.Length;
                 if (separator >= line.Length || !IsSeparator(line[separator])) continue;
-                var textStart = separator;
+                textStart = separator;
                 while (textStart < line.Length && IsSeparator(line[textStart])) textStart++;
-                var textEnd = textStart;
+                textEnd = textStart;
                 while (textEnd < line.Length && !JsText.IsLineTerminator(line[textEnd])) textEnd++;
-                title = line.Substring(start, keyword.Length);
-                text = line[textStart..textEnd];
+                keywordLength = keyword.Length;
                 return true;
             }
         }

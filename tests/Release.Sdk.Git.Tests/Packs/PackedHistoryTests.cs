@@ -36,6 +36,66 @@ public sealed class PackedHistoryTests
         AssertSameAsRevList(repo, listed, starts);
     }
 
+    /// <summary>A second walk from a guessed commit: an ancestor, a commit off HEAD's history, a descendant of HEAD.</summary>
+    [Theory]
+    [InlineData("v1.2.0^{commit}", true)]
+    [InlineData("other", false)]
+    [InlineData("side", true)]
+    [InlineData("HEAD~3", true)]
+    public void AHelperWalkFromAnyCommitListsExactlyRevListsCommits(string helper, bool withDetails)
+    {
+        using var repo = HistoryWithMergesAndTags();
+        repo.Git("gc", "-q");
+        repo.Commit("fix: loose on top");
+        var gitDirectory = Path.Combine(repo.Path, ".git");
+
+        var listed = PackedHistory.TryReadHelped(gitDirectory, Keys([repo.Head])[0], Keys([repo.Git("rev-parse", helper)])[0], NoBoundary, withDetails);
+
+        Assert.NotNull(listed);
+        AssertSameAsRevList(repo, listed, [repo.Head]);
+        if (withDetails) Assert.All(listed, c => Assert.Equal(repo.Git("log", "-1", "--format=%B", c.Id.ToSha()).TrimEnd(), c.Details!.Message.TrimEnd()));
+    }
+
+    [Fact]
+    public void TheCommitInTheMiddleOfAPackIsAboutHalfwayDownTheHistory()
+    {
+        using var repo = new TempGitRepo();
+        FastImport(repo, commits: 600);
+        repo.Git("repack", "-q", "-a", "-d");
+        var order = repo.Git("rev-list", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+        using var objects = PackedObjects.TryOpen(Path.Combine(repo.Path, ".git"));
+        var middle = objects!.CommitInTheMiddle(minimumObjects: 0);
+
+        Assert.NotNull(middle);
+        var depth = order.IndexOf(middle.Value.ToSha());
+        Assert.InRange(depth, order.Count / 5, order.Count * 4 / 5);
+        Assert.Null(objects.CommitInTheMiddle());
+        var listed = PackedHistory.TryReadHelped(Path.Combine(repo.Path, ".git"), Keys([repo.Head])[0], middle.Value, NoBoundary, withDetails: true);
+        Assert.Equal(order.Order(), listed!.Select(c => c.Id.ToSha()).Order());
+    }
+
+    /// <summary>Many commits at once (git fast-import), each changing one file.</summary>
+    private static void FastImport(TempGitRepo repo, int commits)
+    {
+        var stream = new System.Text.StringBuilder();
+        for (var i = 1; i <= commits; i++)
+        {
+            var message = $"fix(core): change {i}";
+            stream.Append($"commit refs/heads/main\nmark :{i}\ncommitter T <t@example.com> {1_700_000_000 + i * 60} +0000\n");
+            stream.Append($"data {System.Text.Encoding.UTF8.GetByteCount(message)}\n{message}\n");
+            if (i > 1) stream.Append($"from :{i - 1}\n");
+            stream.Append($"M 644 inline file.txt\ndata {i.ToString().Length}\n{i}\n\n");
+        }
+        var psi = new System.Diagnostics.ProcessStartInfo("git", "fast-import --quiet") { WorkingDirectory = repo.Path, RedirectStandardInput = true };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        process.StandardInput.Write(stream.ToString());
+        process.StandardInput.Close();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        repo.Git("reset", "-q", "--hard", "main");
+    }
+
     [Fact]
     public void ReadsCommitsStoredAsDeltasAndTheirMessages()
     {

@@ -116,6 +116,9 @@ internal sealed unsafe class PackFile : IDisposable
         return -1;
     }
 
+    /// <summary>The id of the object at <paramref name="position"/> in the index.</summary>
+    public ObjectKey IdAt(int position) => ObjectKey.FromBytes(_indexFile.Span(_idsStart + (long)position * ObjectKey.Size, ObjectKey.Size));
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     public long OffsetAt(int position)
     {

@@ -23,15 +23,28 @@ internal static class PackedHistory
         bool withDetails)
     {
         using var objects = PackedObjects.TryOpen(commonGitDirectory);
-        return objects is null ? null : TryRead(objects, commonGitDirectory, starts, shallowBoundary, withDetails);
+        return objects is null ? null : TryRead(objects, commonGitDirectory, starts, shallowBoundary, withDetails,
+            starts.Count == 1 ? objects.CommitInTheMiddle() : null);
+    }
+
+    /// <summary>One walk from <paramref name="start"/> helped by a second from <paramref name="helperStart"/> (for tests: any commit).</summary>
+    internal static List<RawCommit>? TryReadHelped(string commonGitDirectory, ObjectKey start, ObjectKey helperStart, IReadOnlySet<ObjectKey> shallowBoundary,
+        bool withDetails)
+    {
+        using var objects = PackedObjects.TryOpen(commonGitDirectory);
+        return objects is null ? null : TryRead(objects, commonGitDirectory, [start], shallowBoundary, withDetails, helperStart);
     }
 
     /// <remarks>With more than one start, the walks from each run in parallel and share what they have claimed: on two
-    /// cores, a walk from HEAD and one from a tag halfway down take about half as long as one walk.</remarks>
-    internal static List<RawCommit>? TryRead(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
-        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails)
+    /// cores, a walk from HEAD and one from a tag halfway down take about half as long as one walk. With one start (no
+    /// tags), the second walk starts from a commit the pack places halfway down (<see cref="PackedObjects.CommitInTheMiddle"/>).</remarks>
+    /// <param name="helperStart">With a single start, where a second walk starts (see <see cref="WalkWithHelper"/>).</param>
+    private static List<RawCommit>? TryRead(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
+        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, ObjectKey? helperStart)
     {
         var claims = new Claims(objects.Count);
+        if (starts.Count == 1 && helperStart is { } middle && middle != starts[0])
+            return WalkWithHelper(objects, commonGitDirectory, starts[0], middle, shallowBoundary, withDetails, claims);
         if (starts.Count <= 1) return Walk(objects, commonGitDirectory, starts, shallowBoundary, withDetails, claims);
         var parts = starts.Select(s => Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [s], shallowBoundary, withDetails, claims),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
@@ -40,6 +53,46 @@ internal static class PackedHistory
         var all = new List<RawCommit>(results.Sum(r => r!.Count));
         foreach (var r in results) all.AddRange(r!);
         return all;
+    }
+
+    /// <summary>
+    /// The walk from <paramref name="start"/> with a second walk from <paramref name="middle"/>, a guess at a commit
+    /// halfway down. When the first walk meets the second's start, that start is an ancestor and the two walks read
+    /// exactly the ancestors of <paramref name="start"/>; when it never does (the guess lies off this history), the
+    /// second walk's commits that are no ancestors are dropped.
+    /// </summary>
+    private static List<RawCommit>? WalkWithHelper(PackedObjects objects, string commonGitDirectory, ObjectKey start, ObjectKey middle,
+        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims)
+    {
+        var helper = Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [middle], shallowBoundary, withDetails, claims),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var met = new StrongBox<bool>();
+        var upper = Walk(objects, commonGitDirectory, [start], shallowBoundary, withDetails, claims, middle, met);
+        var lower = helper.Result;
+        if (upper is null || lower is null) return null;
+        upper.AddRange(lower);
+        return met.Value ? upper : AncestorsOf(start, upper);
+    }
+
+    /// <summary><paramref name="start"/> and its ancestors among <paramref name="commits"/> (which hold all of them).</summary>
+    private static List<RawCommit> AncestorsOf(ObjectKey start, List<RawCommit> commits)
+    {
+        var byId = new Dictionary<ObjectKey, RawCommit>(commits.Count);
+        foreach (var c in commits) byId[c.Id] = c;
+        var result = new List<RawCommit>();
+        var seen = new HashSet<ObjectKey> { start };
+        var pending = new Stack<ObjectKey>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            if (!byId.TryGetValue(pending.Pop(), out var commit)) continue;
+            result.Add(commit);
+            foreach (var parent in commit.Parents)
+            {
+                if (seen.Add(parent)) pending.Push(parent);
+            }
+        }
+        return result;
     }
 
     /// <summary>Which commits some walk has taken on: packed ones by their position, loose ones by id.</summary>
@@ -150,8 +203,9 @@ internal static class PackedHistory
 
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+    /// <param name="watched">A commit another walk started from; <paramref name="met"/> is set when this walk reaches it.</param>
     private static List<RawCommit>? Walk(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
-        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims)
+        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims, ObjectKey? watched = null, StrongBox<bool>? met = null)
     {
         var inflater = new Inflater();
         var buffer = new byte[HeaderBytes];
@@ -190,6 +244,7 @@ internal static class PackedHistory
         {
             var packed = objects.TryFind(id, out var pack, out var offset, out var position);
             if (claims.Claim(packed ? position : -1, id)) pending.Push(new Pending(id, packed ? pack : null, offset));
+            else if (met is not null && id == watched) met.Value = true;
         }
     }
 

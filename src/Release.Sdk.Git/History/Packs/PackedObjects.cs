@@ -177,6 +177,40 @@ internal sealed class PackedObjects : IDisposable
         return content;
     }
 
+    /// <summary>
+    /// A commit about halfway down the history, found without walking: git writes a pack's commits first and in
+    /// walk order, newest first, so the commit in the middle of the pack's commits (by offset) is about halfway down.
+    /// It is estimated from a sample of the index, whose order (by id) is random with respect to the pack's.
+    /// </summary>
+    /// <returns>null when the packs are too small for a second walk to pay, or the sample holds too few commits.</returns>
+    public ObjectKey? CommitInTheMiddle(int minimumObjects = MinimumObjectsForTwoWalks)
+    {
+        const int samples = 1024;
+        PackFile? largest = null;
+        foreach (var p in _packs)
+        {
+            if (largest is null || p.Count > largest.Count) largest = p;
+        }
+        if (largest is null || largest.Count < minimumObjects) return null;
+        var offsets = new long[samples];
+        var positions = new int[samples];
+        var commits = 0;
+        for (var k = 0; k < samples; k++)
+        {
+            var position = (int)((long)k * largest.Count / samples);
+            var offset = largest.OffsetAt(position);
+            if (EntryHeader(largest.From(offset)).Type != Commit) continue;
+            offsets[commits] = offset;
+            positions[commits++] = position;
+        }
+        if (commits < 16) return null;
+        Array.Sort(offsets, positions, 0, commits);
+        return largest.IdAt(positions[commits / 2]);
+    }
+
+    /// <summary>Below this many packed objects (a few thousand commits) one walk is quick enough.</summary>
+    private const int MinimumObjectsForTwoWalks = 20_000;
+
     /// <summary>An entry's type, inflated size and where its data (or delta base) starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static (int Type, long Size, int DataStart) EntryHeader(ReadOnlySpan<byte> entry)

@@ -1,0 +1,179 @@
+using Release.Sdk.Engine.Commits;
+using Release.Sdk.Engine.History;
+
+namespace Release.Sdk.Engine.Analysis;
+
+/// <summary>
+/// The <see cref="AnalyzedCommit"/> of a commit whose message needs none of the parser's line-by-line work, read
+/// straight from the message: no meta-field line, no note keyword after the header, no revert text, no gpg line, no
+/// carriage return or Unicode line separator. Then the parser's result is only the header's type, scope and subject
+/// (and, with conventionalcommits' <c>!</c>, a BREAKING CHANGE note), which is all the facts and the release rules
+/// need, unless a rule reads the body or footer. Anything else gives no answer and the caller parses in full. A first
+/// build of a history without tags analyzes every commit; a property test holds these facts to the full parse's.
+/// One instance per thread: it reuses its buffers.
+/// </summary>
+internal sealed class QuickFacts
+{
+    private readonly NoteMatcher _notes;
+    private readonly IReadOnlyList<ReleaseRule>? _customRules;
+    private readonly HeaderShape.Bang _bang;
+    private readonly bool _breakingPattern;
+    private readonly bool _usable;
+    private readonly Subject _subject = new();
+
+    public QuickFacts(ParserOptions options, IReadOnlyList<ReleaseRule>? customRules)
+    {
+        _notes = new NoteMatcher(options.NoteKeywords);
+        _customRules = customRules;
+        _breakingPattern = options.BreakingHeaderPattern is not null;
+        var conventional = ReferenceEquals(options.HeaderPattern, PresetPatterns.ConventionalCommitsHeader());
+        _bang = conventional ? HeaderShape.Bang.Optional : HeaderShape.Bang.None;
+        // Only the presets' own patterns are known to this reader, and rules on body or footer need the full parse.
+        _usable = options.MergePattern is null && options.ParseFields && options.RevertPattern is not null
+                  && (conventional || ReferenceEquals(options.HeaderPattern, PresetPatterns.AngularHeader()))
+                  && (!_breakingPattern || ReferenceEquals(options.BreakingHeaderPattern, PresetPatterns.ConventionalCommitsBreakingHeader()))
+                  && !(customRules ?? []).Any(r => r.Conditions.Keys.Any(k => k is "body" or "footer"));
+    }
+
+    /// <returns>false when the commit needs the full parse.</returns>
+    public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts)
+    {
+        facts = default;
+        if (!_usable) return false;
+        var message = commit.Message ?? "";
+        int start = 0, end = message.Length;
+        while (start < end && JsText.IsWhiteSpace(message[start])) start++;
+        while (end > start && JsText.IsWhiteSpace(message[end - 1])) end--;
+        if (start == end)
+        {
+            facts = new AnalyzedCommit(true, ReleaseType.None, null, 0, null);
+            return true;
+        }
+
+        var trimmed = message.AsSpan(start, end - start);
+        if (trimmed.IndexOfAny('\r', '\u2028', '\u2029') >= 0) return false;
+        // The parser's own shortcut before its revert pattern (both presets have one).
+        if (trimmed.Contains("This reverts commit ", StringComparison.OrdinalIgnoreCase)) return false;
+        var newline = trimmed.IndexOf('\n');
+        var header = newline < 0 ? trimmed : trimmed[..newline];
+        if (header.Length > PresetPatterns.UntimedHeaderLimit || IsGpgLine(header)) return false;
+        for (var rest = newline < 0 ? [] : trimmed[(newline + 1)..]; !rest.IsEmpty;)
+        {
+            var next = rest.IndexOf('\n');
+            var line = next < 0 ? rest : rest[..next];
+            if (IsGpgLine(line) || IsFieldLine(line) || _notes.Matches(line)) return false;
+            rest = next < 0 ? [] : rest[(next + 1)..];
+        }
+
+        var breaking = _breakingPattern && HeaderShape.TryMatch(header, HeaderShape.Bang.Required, out _, out _, out _, out _);
+        _subject.Reset(commit, message, start, header.Length);
+        if (HeaderShape.TryMatch(header, breaking ? HeaderShape.Bang.Required : _bang, out var typeLength, out var scopeStart, out var scopeLength, out var subjectStart))
+            _subject.Matched(typeLength, scopeStart, scopeLength, subjectStart, breaking);
+
+        var release = CommitAnalyzer.DecideRelease(_subject, _customRules);
+        var revertKey = RevertKeys.Of(JsTrim(header), JsText.Trim(commit.Sha));
+        facts = new AnalyzedCommit(false, release, _subject.Type, revertKey, null);
+        return true;
+    }
+
+    /// <summary>The parser's <c>gpgFilter</c>: <c>/^\s*gpg:/</c>.</summary>
+    private static bool IsGpgLine(ReadOnlySpan<char> line)
+    {
+        var i = 0;
+        while (i < line.Length && JsText.IsWhiteSpace(line[i])) i++;
+        return line[i..].StartsWith("gpg:", StringComparison.Ordinal);
+    }
+
+    /// <summary>The parser's default <c>fieldPattern</c> <c>/^-(.*?)-$/</c> (no line terminator can be inside here).</summary>
+    private static bool IsFieldLine(ReadOnlySpan<char> line) => line.Length >= 2 && line[0] == '-' && line[^1] == '-';
+
+    private static ReadOnlySpan<char> JsTrim(ReadOnlySpan<char> text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && JsText.IsWhiteSpace(text[start])) start++;
+        while (end > start && JsText.IsWhiteSpace(text[end - 1])) end--;
+        return text[start..end];
+    }
+
+    /// <summary>
+    /// The commit as the release rules see it (commit-analyzer matches rules against git's commit object overlaid with
+    /// the parser's result), its strings made only when a rule asks; types and scopes come from a small pool, since a
+    /// history repeats a handful of them.
+    /// </summary>
+    private sealed class Subject : IRuleSubject
+    {
+        private readonly StringPool _types = new();
+        private readonly StringPool _scopes = new();
+        private CommitInfo _commit = null!;
+        private string _message = "";
+        private int _start;
+        private int _headerLength;
+        private bool _matched;
+        private int _typeLength;
+        private int _scopeStart;
+        private int _scopeLength;
+        private int _subjectStart;
+
+        public bool IsBreaking { get; private set; }
+
+        public bool IsRevert => false;
+
+        /// <summary>The parsed type (null when the header did not match or the type is empty, as the parser assigns).</summary>
+        public string? Type => _matched && _typeLength > 0 ? _types.Get(Header[.._typeLength]) : null;
+
+        private ReadOnlySpan<char> Header => _message.AsSpan(_start, _headerLength);
+
+        public void Reset(CommitInfo commit, string message, int start, int headerLength)
+        {
+            (_commit, _message, _start, _headerLength) = (commit, message, start, headerLength);
+            _matched = false;
+            IsBreaking = false;
+        }
+
+        public void Matched(int typeLength, int scopeStart, int scopeLength, int subjectStart, bool breaking)
+        {
+            (_matched, _typeLength, _scopeStart, _scopeLength, _subjectStart) = (true, typeLength, scopeStart, scopeLength, subjectStart);
+            IsBreaking = breaking;
+        }
+
+        public string? Field(string name) => name switch
+        {
+            "type" => Type,
+            "scope" => _matched && _scopeStart >= 0 && _scopeLength > 0 ? _scopes.Get(Header.Slice(_scopeStart, _scopeLength)) : null,
+            "subject" => _matched
+                ? _subjectStart < _headerLength ? Header[_subjectStart..].ToString() : null
+                : ConventionalCommit.GitSubject(_commit.Message),
+            "header" => Header.ToString(),
+            "hash" => _commit.Sha,
+            "message" => _message.Substring(_start, _message.Length - _start - TrailingWhiteSpace()),
+            "body" or "footer" => throw new InvalidOperationException("rules on body or footer take the full parse"),
+            // merge (no preset sets a merge pattern) and meta fields (there are none here)
+            _ => null,
+        };
+
+        private int TrailingWhiteSpace()
+        {
+            var count = 0;
+            while (count < _message.Length - _start && JsText.IsWhiteSpace(_message[_message.Length - 1 - count])) count++;
+            return count;
+        }
+    }
+
+    /// <summary>Strings made from spans, shared while they repeat: at most a few dozen distinct values are kept.</summary>
+    private sealed class StringPool
+    {
+        private readonly string[] _values = new string[32];
+        private int _count;
+
+        public string Get(ReadOnlySpan<char> value)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (value.SequenceEqual(_values[i])) return _values[i];
+            }
+            var made = value.ToString();
+            if (_count < _values.Length) _values[_count++] = made;
+            return made;
+        }
+    }
+}
