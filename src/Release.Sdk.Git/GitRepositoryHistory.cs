@@ -341,6 +341,8 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             var threshold = _storeWasOnDisk ? RewriteThreshold : done ? 1 : int.MaxValue;
             if (_store.UnsavedFacts >= threshold)
                 CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+            else if (done && _storeWasOnDisk && _store.PersistedCount < _store.Count)
+                CommitJournalFile.TryAppend(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
 

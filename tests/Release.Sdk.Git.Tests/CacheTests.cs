@@ -46,20 +46,97 @@ public sealed class CacheTests
     }
 
     [Fact]
-    public void AFewNewCommitsAreReReadInsteadOfRewritingTheCacheFile()
+    public void AFewNewCommitsGoToTheJournalInsteadOfRewritingTheCacheFile()
     {
         using var repo = RepoWithHistory(12);
         using (var cold = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(cold);
         var file = Histories.CacheFile(repo);
         var written = File.GetLastWriteTimeUtc(file);
         repo.Commit("feat: new");
-        using (var first = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(first);
+        using (var first = Histories.OpenAsNewProcess(repo)) Assert.Equal(3, ComputeLikeTheEngine(first));
 
         using var second = Histories.OpenAsNewProcess(repo);
 
         Assert.Equal(3, ComputeLikeTheEngine(second));
-        Assert.Equal(1, second.CommitsReadFromGit);
+        Assert.Equal(0, second.CommitsReadFromGit);
         Assert.Equal(written, File.GetLastWriteTimeUtc(file));
+        Assert.True(File.Exists(CommitJournalFile.PathFor(file)));
+    }
+
+    [Fact]
+    public void EachNewProcessReadsOnlyTheCommitsMadeSinceTheBuildBefore()
+    {
+        using var repo = RepoWithHistory(12);
+        using (var cold = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(cold);
+        var counts = new List<(int Since, int Read)>();
+        for (var i = 0; i < 4; i++)
+        {
+            repo.Commit($"feat: new {i}");
+            using var build = Histories.OpenAsNewProcess(repo);
+            counts.Add((ComputeLikeTheEngine(build), build.CommitsReadFromGit));
+        }
+
+        Assert.Equal([(3, 1), (4, 1), (5, 1), (6, 1)], counts);
+        using var check = Histories.OpenAsNewProcess(repo);
+        var since = check.CommitsSince(check.State.HeadSha!, [repo.Git("rev-parse", "v1.0.2")]);
+        Assert.Equal(repo.Git("log", "--format=%H %s", "v1.0.2..HEAD").Split('\n'), since.Select(c => $"{c.Sha} {c.Message.TrimEnd()}"));
+    }
+
+    [Theory]
+    [InlineData("torn")]
+    [InlineData("flipped")]
+    [InlineData("other store file")]
+    public void ADamagedOrForeignJournalIsIgnored(string damage)
+    {
+        using var repo = RepoWithHistory(12);
+        using (var cold = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(cold);
+        repo.Commit("feat: one");
+        using (var first = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(first);
+        repo.Commit("feat: two");
+        using (var second = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(second);
+        var journal = CommitJournalFile.PathFor(Histories.CacheFile(repo));
+        var bytes = File.ReadAllBytes(journal);
+        switch (damage)
+        {
+            case "torn":
+                File.WriteAllBytes(journal, bytes[..^5]);
+                break;
+            case "flipped":
+                bytes[^12] ^= 0x40;
+                File.WriteAllBytes(journal, bytes);
+                break;
+            default:
+                bytes[14] ^= 0x01; // the store file's checksum the journal names
+                File.WriteAllBytes(journal, bytes);
+                break;
+        }
+
+        using var after = Histories.OpenAsNewProcess(repo);
+
+        Assert.Equal(4, ComputeLikeTheEngine(after));
+        // A torn or flipped last record loses only that record (one commit); a foreign journal loses both.
+        Assert.Equal(damage == "other store file" ? 2 : 1, after.CommitsReadFromGit);
+    }
+
+    [Fact]
+    public void RewritingTheStoreFileRemovesTheJournalItHolds()
+    {
+        using var repo = RepoWithHistory(12);
+        using (var cold = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(cold);
+        repo.Commit("feat: one");
+        using (var first = Histories.OpenAsNewProcess(repo)) ComputeLikeTheEngine(first);
+        var file = Histories.CacheFile(repo);
+        Assert.True(File.Exists(CommitJournalFile.PathFor(file)));
+
+        var store = CommitStoreFile.TryLoad(file, Histories.DirectoriesOf(repo).ShallowFingerprint())!;
+        Assert.Equal(1, CommitJournalFile.Replay(file, store));
+        Assert.Equal(13, store.Count);
+        CommitStoreFile.TrySave(file, store);
+
+        Assert.False(File.Exists(CommitJournalFile.PathFor(file)));
+        using var reloaded = Histories.OpenAsNewProcess(repo);
+        Assert.Equal(3, ComputeLikeTheEngine(reloaded));
+        Assert.Equal(0, reloaded.CommitsReadFromGit);
     }
 
     [Fact]

@@ -73,6 +73,9 @@ internal sealed class ChecksummedReader
     }
 
     /// <summary>True when the whole payload was read and the stored checksum that follows it matches.</summary>
+    /// <summary>The payload's checksum, once <see cref="Verify"/> has run.</summary>
+    public ulong Checksum { get; private set; }
+
     public bool Verify()
     {
         if (Remaining != 0) return false;
@@ -80,6 +83,7 @@ internal sealed class ChecksummedReader
         for (var i = 0; i < _pendingBytes; i++) hash = (hash ^ (byte)(_pendingWord >> (8 * i))) * Prime;
         Span<byte> stored = stackalloc byte[8];
         _stream.ReadExactly(stored);
+        Checksum = hash;
         return BinaryPrimitives.ReadUInt64LittleEndian(stored) == hash;
     }
 

@@ -61,6 +61,12 @@ internal sealed class CommitStore
     /// <summary>True when the store exists on disk (it was loaded from or saved to its file).</summary>
     public bool IsPersisted { get; set; }
 
+    /// <summary>Which store file this store was loaded from or saved as; null when neither.</summary>
+    public StoreFileIdentity? FileIdentity { get; set; }
+
+    /// <summary>How many entries (the first ones) are on disk, in the store file or its journal (<see cref="CommitJournalFile"/>).</summary>
+    public int PersistedCount { get; set; }
+
     public int Count => _entries.Count;
 
     /// <summary>Analyzed commits of this store by analyzer fingerprint (see <see cref="AnalyzedCommitTable"/>).</summary>

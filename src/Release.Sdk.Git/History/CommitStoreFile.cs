@@ -50,6 +50,10 @@ internal static class CommitStoreFile
             temp = null;
             store.IsDirty = false;
             store.IsPersisted = true;
+            store.FileIdentity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), store.Entries.Count);
+            store.PersistedCount = store.Entries.Count;
+            // The journal extended the file just replaced, which now holds all of it.
+            TryDelete(CommitJournalFile.PathFor(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -187,7 +191,10 @@ internal static class CommitStoreFile
         var memos = ReadMemos(r, commitCount);
         if (!r.Verify()) return null;
 
-        return CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
+        var store = CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
+        store.FileIdentity = new StoreFileIdentity(r.Checksum, commitCount);
+        store.PersistedCount = commitCount;
+        return store;
     }
 
     private static void CheckParents(ReadOnlySpan<int> parents, int commitCount)

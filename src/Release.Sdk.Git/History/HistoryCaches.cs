@@ -21,8 +21,9 @@ internal static class HistoryCaches
             if (Stores.TryGetValue(directories.CommonDirectory, out var cached) && cached.ShallowFingerprint == shallowFingerprint)
                 return cached;
         }
-        var store = CommitStoreFile.TryLoad(CommitStoreFile.PathFor(directories.CommonDirectory), shallowFingerprint)
-                    ?? new CommitStore(shallowFingerprint);
+        var path = CommitStoreFile.PathFor(directories.CommonDirectory);
+        var store = CommitStoreFile.TryLoad(path, shallowFingerprint) ?? new CommitStore(shallowFingerprint);
+        CommitJournalFile.Replay(path, store);
         lock (Gate)
         {
             if (Stores.TryGetValue(directories.CommonDirectory, out var raced) && raced.ShallowFingerprint == shallowFingerprint)
