@@ -1,5 +1,3 @@
-using Release.Sdk.Engine.Analysis;
-
 namespace Release.Sdk.Engine.Branches;
 
 /// <summary>
@@ -10,16 +8,19 @@ namespace Release.Sdk.Engine.Branches;
 internal static class BranchExpander
 {
     /// <param name="existing">Existing branches (name, tip), in git's ref order (ordinal by name).</param>
-    public static IReadOnlyList<ExpandedBranch> Expand(IReadOnlyList<BranchSpec> specs, IReadOnlyList<(string Name, string TipSha)> existing)
+    public static IReadOnlyList<ExpandedBranch> Expand(IReadOnlyList<BranchSpec> specs, IReadOnlyList<BranchTip> existing)
     {
-        var pool = existing.ToList();
+        // A flag per branch instead of removing matches from a copy of the list (which compared (name, tip) tuples by
+        // value, code ReadyToRun cannot precompile, see docs/design/decisions.md): the first entry matching takes it.
+        var taken = new bool[existing.Count];
         var expanded = new List<ExpandedBranch>();
         foreach (var spec in specs)
         {
-            var taken = pool.Where(b => Glob.IsMatch(b.Name, spec.Name)).ToList();
-            foreach (var branch in taken)
+            for (var i = 0; i < existing.Count; i++)
             {
-                pool.Remove(branch);
+                var branch = existing[i];
+                if (taken[i] || !BranchGlob.IsMatch(branch.Name, spec.Name)) continue;
+                taken[i] = true;
                 expanded.Add(new ExpandedBranch(branch.Name, branch.TipSha, spec with
                 {
                     Name = branch.Name,

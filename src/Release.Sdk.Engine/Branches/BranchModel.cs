@@ -21,7 +21,7 @@ internal sealed class BranchModel
     /// <param name="releaseTagsAt">Release tags merged into a commit (<c>git tag --merged</c>), on the default channel.</param>
     public static BranchModel Resolve(
         IReadOnlyList<BranchSpec> specs,
-        IReadOnlyList<(string Name, string TipSha)> existing,
+        IReadOnlyList<BranchTip> existing,
         Func<string, IReadOnlyList<ReleaseTag>> releaseTagsAt)
     {
         var ordered = existing.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();

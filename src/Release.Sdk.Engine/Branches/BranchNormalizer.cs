@@ -15,22 +15,21 @@ internal static class BranchNormalizer
     public static IReadOnlyList<ResolvedBranch> Maintenance(IReadOnlyList<ResolvedBranchTags> maintenance, IReadOnlyList<ResolvedBranchTags> release)
     {
         // lodash sortBy on the range text: a stable ordinal string sort ("1.x" < "10.x" < "2.x").
-        var sorted = maintenance
-            .Select(b => (Branch: b, RangeText: b.Branch.Spec.Range ?? b.Name))
-            .OrderBy(x => x.RangeText, StringComparer.Ordinal)
-            .ToList();
-        var sortedTags = sorted.Select(x => x.Branch).ToList();
+        // No (branch, range text) tuples: ReadyToRun cannot precompile LINQ over them, see docs/design/decisions.md.
+        var sortedTags = maintenance.OrderBy(RangeText, StringComparer.Ordinal).ToList();
 
-        return sorted.Select((entry, idx) => new ResolvedBranch
+        return sortedTags.Select((branch, idx) => new ResolvedBranch
         {
-            Name = entry.Branch.Name,
-            TipSha = entry.Branch.Branch.TipSha,
+            Name = branch.Name,
+            TipSha = branch.Branch.TipSha,
             Type = BranchType.Maintenance,
-            Channel = entry.Branch.Branch.Spec.ChannelIsFalse ? null : entry.Branch.Branch.Spec.Channel ?? entry.Branch.Name,
-            LazyTags = entry.Branch.LazyTags,
-            LazyBounds = new Lazy<BranchBounds>(() => MaintenanceBounds(sorted.Select(x => x.RangeText).ToList(), idx, entry.Branch, sortedTags, release)),
+            Channel = branch.Branch.Spec.ChannelIsFalse ? null : branch.Branch.Spec.Channel ?? branch.Name,
+            LazyTags = branch.LazyTags,
+            LazyBounds = new Lazy<BranchBounds>(() => MaintenanceBounds(sortedTags.Select(RangeText).ToList(), idx, branch, sortedTags, release)),
         }).ToList();
     }
+
+    private static string RangeText(ResolvedBranchTags branch) => branch.Branch.Spec.Range ?? branch.Name;
 
     private static BranchBounds MaintenanceBounds(
         IReadOnlyList<string> ranges, int idx, ResolvedBranchTags branch, IReadOnlyList<ResolvedBranchTags> maintenance, IReadOnlyList<ResolvedBranchTags> release)

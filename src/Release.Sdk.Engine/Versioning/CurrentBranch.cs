@@ -14,17 +14,24 @@ internal static class CurrentBranch
     /// </summary>
     public static BranchModel? ModelFor(IRepositoryHistory history, ReleaseConfig config, ReleaseTagIndex tags, string branchName, string head)
     {
-        if (BranchExpander.Expand(config.Branches, [(branchName, head)]).Count == 0) return null;
+        if (BranchExpander.Expand(config.Branches, [new BranchTip(branchName, head)]).Count == 0) return null;
 
         // semantic-release reads the branch tips from the remote; locally the built branch is HEAD (also when
         // detached on CI), and the others are local branches, else origin's remote-tracking ones.
-        var existing = history.Branches
-            .OrderBy(b => b.IsRemote)
-            .DistinctBy(b => b.Name, StringComparer.Ordinal)
-            .Where(b => b.Name != branchName)
-            .Select(b => (b.Name, b.TipSha))
-            .Append((branchName, head))
-            .ToList();
+        // Written out: ReadyToRun cannot precompile LINQ sorting by a bool, see docs/design/decisions.md.
+        var existing = new List<BranchTip>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        AddFirstOfEachName(existing, seen, history.Branches, remote: false, branchName);
+        AddFirstOfEachName(existing, seen, history.Branches, remote: true, branchName);
+        existing.Add(new BranchTip(branchName, head));
         return BranchModel.Resolve(config.Branches, existing, tags.ReachableFrom);
+    }
+
+    private static void AddFirstOfEachName(List<BranchTip> existing, HashSet<string> seen, IReadOnlyList<GitBranch> branches, bool remote, string builtBranch)
+    {
+        foreach (var b in branches)
+        {
+            if (b.IsRemote == remote && seen.Add(b.Name) && b.Name != builtBranch) existing.Add(new BranchTip(b.Name, b.TipSha));
+        }
     }
 }

@@ -16,12 +16,13 @@ internal sealed class ReleaseTagIndex
     public ReleaseTagIndex(IRepositoryHistory history, TagFormat format)
     {
         _history = history;
-        _all = history.Tags
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (Tag: t, Version: format.TryParse(t.Name)))
-            .Where(x => x.Version is not null)
-            .Select(x => new ReleaseTag(x.Tag.Name, x.Version!, x.Tag.CommitSha, [null]))
-            .ToList();
+        // Written out: ReadyToRun cannot precompile LINQ over our tuples, see docs/design/decisions.md.
+        var all = new List<ReleaseTag>();
+        foreach (var tag in history.Tags.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (format.TryParse(tag.Name) is { } version) all.Add(new ReleaseTag(tag.Name, version, tag.CommitSha, [null]));
+        }
+        _all = all;
     }
 
     public IReadOnlyList<ReleaseTag> All => _all;

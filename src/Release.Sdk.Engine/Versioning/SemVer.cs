@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NuGet.Versioning;
 using Release.Sdk.Engine.Analysis;
 
@@ -8,14 +7,15 @@ namespace Release.Sdk.Engine.Versioning;
 /// The parts of node-semver 7 that semantic-release's version math relies on (<c>inc</c>, <c>diff</c>, strict
 /// <c>valid</c>), over NuGet's <see cref="SemanticVersion"/> (which already orders prereleases as SemVer 2 does).
 /// </summary>
-internal static partial class SemVer
+internal static class SemVer
 {
-    /// <summary>The official SemVer 2 grammar (semver.org): NuGet alone accepts leading zeros such as <c>01.2.3</c>.</summary>
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")]
-    private static partial Regex Strict();
-
+    /// <summary>
+    /// A version valid under the official SemVer 2 grammar (semver.org's regex
+    /// <c>^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(…))?(?:\+(…))?$</c>, checked by <see cref="SemVerGrammar"/>):
+    /// NuGet alone accepts leading zeros such as <c>01.2.3</c>.
+    /// </summary>
     public static SemanticVersion? TryParse(string text) =>
-        Strict().IsMatch(text) && SemanticVersion.TryParse(text, out var version) ? version : null;
+        SemVerGrammar.IsValid(text) && SemanticVersion.TryParse(text, out var version) ? version : null;
 
     public static SemanticVersion Parse(string text) =>
         TryParse(text) ?? throw new FormatException($"'{text}' is not a SemVer 2 version.");

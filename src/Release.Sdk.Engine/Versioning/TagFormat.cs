@@ -10,15 +10,9 @@ namespace Release.Sdk.Engine.Versioning;
 /// greedy text up to the last occurrence of the suffix (no end anchor), with leading <c>v</c>/<c>=</c> stripped
 /// (<c>semver.clean</c>) before strict SemVer 2 validation.
 /// </summary>
-internal sealed partial class TagFormat
+internal sealed class TagFormat
 {
     public const string Default = "v${version}";
-
-    [GeneratedRegex(@"\$\{\s*version\s*\}")]
-    private static partial Regex VersionVariable();
-
-    [GeneratedRegex(@"\$\{|<%")]
-    private static partial Regex AnyTemplateSyntax();
 
     // get-tags.js's regex, built only for tag names a plain string search cannot judge (see TryParse).
     private readonly Lazy<Regex> _pattern;
@@ -39,16 +33,18 @@ internal sealed partial class TagFormat
     /// <summary>Validates like semantic-release's verify.js (ETAGNOVERSION, EINVALIDTAGFORMAT); throws RSDK1005.</summary>
     public static TagFormat Parse(string template, string origin = "tagFormat")
     {
-        var matches = VersionVariable().Matches(template);
-        if (matches.Count != 1)
+        // ${version}, spaces allowed inside the braces (verify.js's /\$\{\s*version\s*\}/), found by a scan: the
+        // generated regexes cost a new build process milliseconds of first-use setup, for one short template.
+        var index = TemplateVariable.Find(template, "version", 0, out var length);
+        if (index < 0 || TemplateVariable.Find(template, "version", index + length, out _) >= 0)
         {
             throw new ReleaseException(DiagnosticCatalog.InvalidTagFormat,
                 $"The {origin} '{template}' must contain the variable ${{version}} exactly once (e.g. 'v${{version}}'). " +
                 "Set tagFormat in .releaserc.json, or ReleaseTagPrefix / ReleaseTagFormat in the project.");
         }
-        var prefix = template[..matches[0].Index];
-        var suffix = template[(matches[0].Index + matches[0].Length)..];
-        if (AnyTemplateSyntax().IsMatch(prefix) || AnyTemplateSyntax().IsMatch(suffix))
+        var prefix = template[..index];
+        var suffix = template[(index + length)..];
+        if (TemplateVariable.HasTemplateSyntax(prefix) || TemplateVariable.HasTemplateSyntax(suffix))
         {
             throw new ReleaseException(DiagnosticCatalog.InvalidTagFormat,
                 $"The {origin} '{template}' uses a template variable other than ${{version}}; Release.Sdk supports only ${{version}}. " +

@@ -12,7 +12,7 @@ public sealed class BranchModelTests
     private readonly List<string> _tagReads = [];
 
     private BranchModel Resolve(IReadOnlyList<BranchSpec> specs, params string[] branchNames) =>
-        BranchModel.Resolve(specs, branchNames.Select(n => (n, "tip-" + n)).ToList(), tip =>
+        BranchModel.Resolve(specs, branchNames.Select(n => new BranchTip(n, "tip-" + n)).ToList(), tip =>
         {
             _tagReads.Add(tip);
             return _tagsByTip.GetValueOrDefault(tip) ?? [];
