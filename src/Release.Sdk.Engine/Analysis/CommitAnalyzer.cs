@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -69,19 +70,19 @@ internal static class CommitAnalyzer
         }
         if (positions.Count >= ParallelThreshold)
         {
-            // A first build of a long history without tags: commits are independent, so analyze them on every core.
-            Parallel.For(0, positions.Count, () => new FactsReader(options), (k, _, local) =>
-            {
-                facts[positions[k]] = local.Read(commitsNewestFirst[positions[k]]);
-                return local;
-            }, _ => { });
+            ReadOnEveryCore(commitsNewestFirst, positions, facts, options);
         }
         else if (positions.Count > 0)
         {
             var reader = new FactsReader(options, parser.Value);
             foreach (var i in positions) facts[i] = reader.Read(commitsNewestFirst[i]);
         }
-        if (cache is not null && positions.Count > 0) cache.Store(commitsNewestFirst, fingerprint, positions, [.. positions.Select(i => facts[i])]);
+        if (cache is not null && positions.Count > 0)
+        {
+            var computed = new AnalyzedCommit[positions.Count];
+            for (var k = 0; k < computed.Length; k++) computed[k] = facts[positions[k]];
+            cache.Store(commitsNewestFirst, fingerprint, positions, computed);
+        }
 
         var summary = AnalysisFold.Summarize(facts, i => RevertedCommitsFilter.KeyOf(parser.Value.Parse(commitsNewestFirst[i])));
         cache?.StoreSummary(commitsNewestFirst, fingerprint, summary);
@@ -120,12 +121,39 @@ internal static class CommitAnalyzer
 
     private const int ParallelThreshold = 4096;
 
+    /// <summary>
+    /// A first build of a long history without tags: commits are independent, so each core analyzes a slice. Written
+    /// out on threads of its own rather than with <c>Parallel.For</c>: its loop over our reader is framework generic
+    /// code that ReadyToRun images cannot hold, and it ran unoptimized for most of a 100k-commit first build.
+    /// </summary>
+    private static void ReadOnEveryCore(IReadOnlyList<CommitInfo> commits, List<int> positions, AnalyzedCommit[] facts, AnalyzerOptions options)
+    {
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var slice = (positions.Count + workers - 1) / workers;
+        var others = new Task[workers - 1];
+        for (var w = 1; w < workers; w++)
+        {
+            var worker = w;
+            others[w - 1] = Task.Factory.StartNew(() => ReadSlice(worker), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        ReadSlice(0);
+        Task.WaitAll(others);
+
+        void ReadSlice(int worker)
+        {
+            var reader = new FactsReader(options);
+            var end = Math.Min(positions.Count, (worker + 1) * slice);
+            for (var k = worker * slice; k < end; k++) facts[positions[k]] = reader.Read(commits[positions[k]]);
+        }
+    }
+
     /// <summary>Facts of one commit after another: straight from the message when it allows (<see cref="QuickFacts"/>), else parsed in full.</summary>
     private sealed class FactsReader(AnalyzerOptions options, CommitParser.Prepared? parser = null)
     {
         private readonly QuickFacts _quick = new(ParserOptions.For(options.Preset, options.NoteKeywords), options.ReleaseRules);
         private CommitParser.Prepared? _parser = parser;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public AnalyzedCommit Read(CommitInfo commit) =>
             _quick.TryCompute(commit, out var facts) ? facts : Facts((_parser ??= Prepare(options)).Parse(commit), options.ReleaseRules);
     }
@@ -142,10 +170,12 @@ internal static class CommitAnalyzer
     }
 
     /// <summary>The release type <see cref="Decide"/> gives, for any view of a commit the rules can read.</summary>
-    public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
+    /// <param name="defaultRules">The default rules, or those of them that can match <paramref name="commit"/>.</param>
+    public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules, IReadOnlyList<ReleaseRule> defaultRules)
     {
         if (customRules is not null && ReleaseRuleEvaluator.Evaluate(customRules, commit) is { Matched: true } custom) return custom.Release;
-        var fallback = ReleaseRuleEvaluator.Evaluate(DefaultReleaseRules.All, commit);
+        var fallback = ReleaseRuleEvaluator.Evaluate(defaultRules, commit);
         return fallback.Matched ? fallback.Release : ReleaseType.None;
     }
 

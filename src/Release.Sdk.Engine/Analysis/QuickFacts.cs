@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -15,7 +16,8 @@ namespace Release.Sdk.Engine.Analysis;
 internal sealed class QuickFacts
 {
     private readonly NoteMatcher _notes;
-    private readonly IReadOnlyList<ReleaseRule>? _customRules;
+    private readonly ReleaseRule[]? _customRules;
+    private readonly ReleaseRule[] _defaultRules;
     private readonly HeaderShape.Bang _bang;
     private readonly bool _breakingPattern;
     private readonly bool _usable;
@@ -24,7 +26,10 @@ internal sealed class QuickFacts
     public QuickFacts(ParserOptions options, IReadOnlyList<ReleaseRule>? customRules)
     {
         _notes = new NoteMatcher(options.NoteKeywords);
-        _customRules = customRules;
+        // Only rules that can match a commit read this way are tried: a revert rule, or one on a meta field or the
+        // merge pattern's groups, never matches here, and skipping rules that cannot match leaves every outcome as is.
+        _customRules = customRules is null ? null : [.. customRules.Where(CanMatch)];
+        _defaultRules = [.. DefaultReleaseRules.All.Where(CanMatch)];
         _breakingPattern = options.BreakingHeaderPattern is not null;
         var conventional = ReferenceEquals(options.HeaderPattern, PresetPatterns.ConventionalCommitsHeader());
         _bang = conventional ? HeaderShape.Bang.Optional : HeaderShape.Bang.None;
@@ -36,6 +41,7 @@ internal sealed class QuickFacts
     }
 
     /// <returns>false when the commit needs the full parse.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts)
     {
         facts = default;
@@ -70,13 +76,17 @@ internal sealed class QuickFacts
         if (HeaderShape.TryMatch(header, breaking ? HeaderShape.Bang.Required : _bang, out var typeLength, out var scopeStart, out var scopeLength, out var subjectStart))
             _subject.Matched(typeLength, scopeStart, scopeLength, subjectStart, breaking);
 
-        var release = CommitAnalyzer.DecideRelease(_subject, _customRules);
+        var release = CommitAnalyzer.DecideRelease(_subject, _customRules, _defaultRules);
         var revertKey = RevertKeys.Of(JsTrim(header), JsText.Trim(commit.Sha));
         facts = new AnalyzedCommit(false, release, _subject.Type, revertKey, null);
         return true;
     }
 
+    private static bool CanMatch(ReleaseRule rule) =>
+        rule.Revert != true && rule.ConditionList.All(c => c.Field is "type" or "scope" or "subject" or "header" or "hash" or "message");
+
     /// <summary>The parser's <c>gpgFilter</c>: <c>/^\s*gpg:/</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static bool IsGpgLine(ReadOnlySpan<char> line)
     {
         var i = 0;
@@ -87,6 +97,7 @@ internal sealed class QuickFacts
     /// <summary>The parser's default <c>fieldPattern</c> <c>/^-(.*?)-$/</c> (no line terminator can be inside here).</summary>
     private static bool IsFieldLine(ReadOnlySpan<char> line) => line.Length >= 2 && line[0] == '-' && line[^1] == '-';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static ReadOnlySpan<char> JsTrim(ReadOnlySpan<char> text)
     {
         int start = 0, end = text.Length;
@@ -136,6 +147,7 @@ internal sealed class QuickFacts
             IsBreaking = breaking;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public string? Field(string name) => name switch
         {
             "type" => Type,
@@ -165,6 +177,7 @@ internal sealed class QuickFacts
         private readonly string[] _values = new string[32];
         private int _count;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public string Get(ReadOnlySpan<char> value)
         {
             for (var i = 0; i < _count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -9,11 +10,14 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class ReleaseRuleEvaluator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, IRuleSubject commit)
     {
         var outcome = RuleOutcome.Unmatched;
-        foreach (var rule in rules)
+        // indexed, not foreach: enumerating the interface allocates an enumerator per commit
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
             if (!Matches(rule, commit)) continue;
             if (outcome.Matched && outcome.Release != ReleaseType.None && rule.Release != ReleaseType.None && rule.Release <= outcome.Release)
             {
@@ -27,6 +31,7 @@ internal static class ReleaseRuleEvaluator
         return outcome;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public static bool Matches(ReleaseRule rule, IRuleSubject commit)
     {
         if (rule.Breaking == true && !commit.IsBreaking) return false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 using System.Text;
 using Release.Sdk.Engine.History;
@@ -46,6 +47,7 @@ internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
 
     public CommitInfo this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         get
         {
             var e = _entries[_indices[index]];

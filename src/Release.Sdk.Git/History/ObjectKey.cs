@@ -91,11 +91,28 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
         return raw;
     }
 
+    /// <remarks>
+    /// Written out rather than <c>Convert.ToHexStringLower</c>: its vectorized helpers are compiled at tier 0 in each new
+    /// process and a first build turns 100k ids into strings before they tier up.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public string ToSha()
     {
-        Span<byte> raw = stackalloc byte[Size];
-        WriteTo(raw);
-        return Convert.ToHexStringLower(raw);
+        Span<char> text = stackalloc char[Size * 2];
+        WriteHex(High, text[..16]);
+        WriteHex(Middle, text[16..32]);
+        WriteHex((ulong)Low << 32, text[32..]);
+        return new string(text);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
+    private static void WriteHex(ulong value, Span<char> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = "0123456789abcdef"[(int)(value >> 60)];
+            value <<= 4;
+        }
     }
 
     public override string ToString() => ToSha();

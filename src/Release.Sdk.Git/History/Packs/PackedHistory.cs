@@ -45,8 +45,8 @@ internal static class PackedHistory
         var claims = new Claims(objects.Count);
         if (starts.Count == 1 && helperStart is { } middle && middle != starts[0])
             return WalkWithHelper(objects, commonGitDirectory, starts[0], middle, shallowBoundary, withDetails, claims);
-        if (starts.Count <= 1) return Walk(objects, commonGitDirectory, starts, shallowBoundary, withDetails, claims);
-        var parts = starts.Select(s => Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [s], shallowBoundary, withDetails, claims),
+        if (starts.Count <= 1) return Walk(objects, commonGitDirectory, starts, shallowBoundary, withDetails, claims, parallelWalks: false);
+        var parts = starts.Select(s => Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [s], shallowBoundary, withDetails, claims, parallelWalks: true),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         var results = parts.Select(p => p.Result).ToArray();
         if (results.Any(r => r is null)) return null;
@@ -64,10 +64,10 @@ internal static class PackedHistory
     private static List<RawCommit>? WalkWithHelper(PackedObjects objects, string commonGitDirectory, ObjectKey start, ObjectKey middle,
         IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims)
     {
-        var helper = Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [middle], shallowBoundary, withDetails, claims),
+        var helper = Task.Factory.StartNew(() => Walk(objects, commonGitDirectory, [middle], shallowBoundary, withDetails, claims, parallelWalks: true),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var met = new StrongBox<bool>();
-        var upper = Walk(objects, commonGitDirectory, [start], shallowBoundary, withDetails, claims, middle, met);
+        var upper = Walk(objects, commonGitDirectory, [start], shallowBoundary, withDetails, claims, parallelWalks: true, middle, met);
         var lower = helper.Result;
         if (upper is null || lower is null) return null;
         upper.AddRange(lower);
@@ -202,17 +202,21 @@ internal static class PackedHistory
     }
 
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
+    /// <param name="parallelWalks">Whether another walk runs at the same time: then both cores are taken, and this walk
+    /// parses messages itself (a parser thread per walk only spun waiting for the cores, slowing both walks).</param>
     /// <param name="watched">A commit another walk started from; <paramref name="met"/> is set when this walk reaches it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static List<RawCommit>? Walk(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
-        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims, ObjectKey? watched = null, StrongBox<bool>? met = null)
+        IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, Claims claims, bool parallelWalks, ObjectKey? watched = null,
+        StrongBox<bool>? met = null)
     {
         var inflater = new Inflater();
         var buffer = new byte[HeaderBytes];
         var parents = new CommitHeader.Parents();
         var read = new List<RawCommit>();
         var pending = new PendingStack();
-        using var messages = withDetails ? new DetailsParser() : null;
+        using var messages = withDetails && !parallelWalks ? new DetailsParser() : null;
+        var authors = withDetails && parallelWalks ? new GitCliCommitReader.Authors() : null;
         try
         {
             foreach (var start in starts)
@@ -229,7 +233,12 @@ internal static class PackedHistory
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
                 for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
-                if (whole is not null) messages!.Post(read.Count, whole);
+                if (whole is not null && authors is not null)
+                {
+                    if (GitCliCommitReader.ParseCommit(whole, authors) is not { } details) return null;
+                    commit = commit with { Details = details };
+                }
+                else if (whole is not null) messages!.Post(read.Count, whole);
                 read.Add(commit);
             }
             return messages is null ? read : messages.AddTo(read);

@@ -138,6 +138,7 @@ internal sealed class PackedObjects : IDisposable
     /// <summary>A whole object's content, deltas resolved.</summary>
     public byte[] ReadObject(PackFile pack, long offset, Inflater inflater, out int type) => ReadObject(pack, offset, inflater, 0, out type);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private byte[] ReadObject(PackFile pack, long offset, Inflater inflater, int depth, out int type)
     {
         if (depth > MaxDeltaDepth) throw new InvalidDataException("delta chain too long");
@@ -170,6 +171,7 @@ internal sealed class PackedObjects : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static byte[] Inflate(ReadOnlySpan<byte> zlib, int size, Inflater inflater)
     {
         var content = new byte[size];
