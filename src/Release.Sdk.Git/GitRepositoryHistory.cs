@@ -117,18 +117,45 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             {
                 // The store now holds every ancestor of head, so a tag whose commit it lacks cannot be reachable.
                 var tagged = StoredTags();
-                var targets = tagged.Select(t => t.Index).Distinct().Order().ToArray();
+                var targets = DistinctIndices(tagged);
                 var reachable = CommitWalker.ReachableTargets(_store, head, targets, _store.Memos);
-                _store.Remember(new ReachabilityMemo(head, targets, Array.ConvertAll(targets, reachable.Contains)));
+                var answers = new bool[targets.Length];
+                for (var i = 0; i < targets.Length; i++) answers[i] = reachable.Contains(targets[i]);
+                _store.Remember(new ReachabilityMemo(head, targets, answers));
                 return tagged.Where(t => reachable.Contains(t.Index)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             }
         }));
 
     /// <summary>The tags whose commit the store holds, with its index (callers hold the store's lock).</summary>
     /// <remarks>Once the store holds every ancestor of a head, a tag whose commit it lacks cannot be reachable from it.</remarks>
-    private List<(string Name, int Index)> StoredTags() =>
-        [.. Tags.Select(t => (t.Name, Index: ObjectKey.TryParse(t.CommitSha, out var id) && _store.TryGetIndex(id, out var index) ? index : -1))
-            .Where(t => t.Index >= 0)];
+    /// <remarks>Loops and a record rather than LINQ over (name, index) tuples: it runs in every build after a commit,
+    /// and ReadyToRun images cannot hold framework generic code over tuples (see decisions.md).</remarks>
+    private List<StoredTag> StoredTags()
+    {
+        var stored = new List<StoredTag>();
+        foreach (var tag in Tags)
+        {
+            if (ObjectKey.TryParse(tag.CommitSha, out var id) && _store.TryGetIndex(id, out var index)) stored.Add(new StoredTag(tag.Name, index));
+        }
+        return stored;
+    }
+
+    private sealed record StoredTag(string Name, int Index);
+
+    /// <summary>The tags' commit indices, ascending and distinct.</summary>
+    private static int[] DistinctIndices(List<StoredTag> tags)
+    {
+        var indices = new int[tags.Count];
+        for (var i = 0; i < indices.Length; i++) indices[i] = tags[i].Index;
+        Array.Sort(indices);
+        var distinct = 0;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (distinct == 0 || indices[distinct - 1] != indices[i]) indices[distinct++] = indices[i];
+        }
+        Array.Resize(ref indices, distinct);
+        return indices;
+    }
 
     public IReadOnlyList<CommitInfo> CommitsSince(string headSha, IReadOnlyCollection<string> excludeShas) =>
         _snapshot.CommitsSince.GetOrAdd(WalkKey(headSha, excludeShas), _ => Guarded(() =>

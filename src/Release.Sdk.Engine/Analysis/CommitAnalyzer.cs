@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -153,7 +152,6 @@ internal static class CommitAnalyzer
         private readonly QuickFacts _quick = new(ParserOptions.For(options.Preset, options.NoteKeywords), options.ReleaseRules);
         private CommitParser.Prepared? _parser = parser;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public AnalyzedCommit Read(CommitInfo commit) =>
             _quick.TryCompute(commit, out var facts) ? facts : Facts((_parser ??= Prepare(options)).Parse(commit), options.ReleaseRules);
     }
@@ -170,7 +168,6 @@ internal static class CommitAnalyzer
     }
 
     /// <summary>The release type <see cref="Decide"/> gives, for any view of a commit the rules can read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     /// <param name="defaultRules">The default rules, or those of them that can match <paramref name="commit"/>.</param>
     public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules, IReadOnlyList<ReleaseRule> defaultRules)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -41,7 +40,6 @@ internal sealed class QuickFacts
     }
 
     /// <returns>false when the commit needs the full parse.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts)
     {
         facts = default;
@@ -86,7 +84,6 @@ internal sealed class QuickFacts
         rule.Revert != true && rule.ConditionList.All(c => c.Field is "type" or "scope" or "subject" or "header" or "hash" or "message");
 
     /// <summary>The parser's <c>gpgFilter</c>: <c>/^\s*gpg:/</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static bool IsGpgLine(ReadOnlySpan<char> line)
     {
         var i = 0;
@@ -97,7 +94,6 @@ internal sealed class QuickFacts
     /// <summary>The parser's default <c>fieldPattern</c> <c>/^-(.*?)-$/</c> (no line terminator can be inside here).</summary>
     private static bool IsFieldLine(ReadOnlySpan<char> line) => line.Length >= 2 && line[0] == '-' && line[^1] == '-';
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static ReadOnlySpan<char> JsTrim(ReadOnlySpan<char> text)
     {
         int start = 0, end = text.Length;
@@ -147,7 +143,6 @@ internal sealed class QuickFacts
             IsBreaking = breaking;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public string? Field(string name) => name switch
         {
             "type" => Type,
@@ -177,7 +172,6 @@ internal sealed class QuickFacts
         private readonly string[] _values = new string[32];
         private int _count;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public string Get(ReadOnlySpan<char> value)
         {
             for (var i = 0; i < _count; i++)

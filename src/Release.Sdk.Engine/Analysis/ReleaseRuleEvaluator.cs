@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -10,7 +9,6 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class ReleaseRuleEvaluator
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, IRuleSubject commit)
     {
         var outcome = RuleOutcome.Unmatched;
@@ -31,7 +29,6 @@ internal static class ReleaseRuleEvaluator
         return outcome;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public static bool Matches(ReleaseRule rule, IRuleSubject commit)
     {
         if (rule.Breaking == true && !commit.IsBreaking) return false;

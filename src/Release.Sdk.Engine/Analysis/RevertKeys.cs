@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -12,7 +11,6 @@ internal static class RevertKeys
     /// <summary><see cref="Of(string?, string?)"/> of a header that is not null, without making it a string.</summary>
     public static ulong Of(ReadOnlySpan<char> header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, false, header), hash is null, hash);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static ulong Mix(ulong state, bool isNull, ReadOnlySpan<char> value)
     {
         const ulong prime = 0x100000001B3UL;

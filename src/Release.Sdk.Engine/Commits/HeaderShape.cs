@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Release.Sdk.Engine.Commits;
 
 /// <summary>
@@ -24,7 +23,6 @@ internal static class HeaderShape
 
     /// <param name="header">A header containing no line terminator (the caller checks).</param>
     /// <param name="scopeStart">-1 when the optional scope group did not take part.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public static bool TryMatch(ReadOnlySpan<char> header, Bang bang, out int typeLength, out int scopeStart, out int scopeLength, out int subjectStart)
     {
         typeLength = 0;
@@ -48,7 +46,6 @@ internal static class HeaderShape
         return TryRest(header, typeLength, bang, out subjectStart);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static bool TryRest(ReadOnlySpan<char> header, int at, Bang bang, out int subjectStart)
     {
         var rest = header[at..];

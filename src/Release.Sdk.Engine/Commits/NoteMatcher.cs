@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Release.Sdk.Engine.Commits;
 
 /// <summary>
@@ -22,7 +21,6 @@ internal sealed class NoteMatcher(IReadOnlyList<string>? keywords)
     /// <summary>Whether <paramref name="line"/> starts a note, without taking anything out of it.</summary>
     public bool Matches(ReadOnlySpan<char> line) => TryFind(line, out _, out _, out _, out _);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private bool TryFind(ReadOnlySpan<char> line, out int start, out int keywordLength, out int textStart, out int textEnd)
     {
         start = keywordLength = textStart = textEnd = 0;

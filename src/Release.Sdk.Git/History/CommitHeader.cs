@@ -23,7 +23,6 @@ internal static class CommitHeader
             _items[Count++] = id;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public ObjectKey[] ToArray()
         {
             if (Count == 0) return [];

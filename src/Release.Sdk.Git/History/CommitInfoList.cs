@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections;
 using System.Text;
 using Release.Sdk.Engine.History;
@@ -47,7 +46,6 @@ internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
 
     public CommitInfo this[int index]
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         get
         {
             var e = _entries[_indices[index]];

@@ -6,7 +6,7 @@ namespace Release.Sdk.Git.History;
 internal sealed record StoreFileIdentity(ulong Checksum, int CommitCount);
 
 /// <summary>
-/// Commits added since the store file was written, appended beside it (<c>history-v2.journal</c>) by each build that
+/// Commits added since the store file was written, appended beside it (<c>history-v3.journal</c>) by each build that
 /// adds some. Rewriting a 100k-commit store file costs tens of milliseconds, so it is rewritten only every couple of
 /// hundred commits; without the journal each build in between read every commit made since from git again (about a
 /// millisecond each). The journal names the store file it extends (checksum and commit count) and is ignored when

@@ -6,15 +6,15 @@ using System.Text;
 namespace Release.Sdk.Git.History;
 
 /// <summary>
-/// Persists a <see cref="CommitStore"/> inside the git directory (<c>release-sdk/history-v1.bin</c>) so a new build
+/// Persists a <see cref="CommitStore"/> inside the git directory (<c>release-sdk/history-v3.bin</c>) so a new build
 /// process reads only commits made since. Written to a temp file and renamed (readers never see half a file);
 /// a file that is missing, foreign, of another version, truncated or fails its checksum is ignored and rebuilt.
 /// Caching must never fail a build, so every I/O problem here is swallowed.
 /// </summary>
 internal static class CommitStoreFile
 {
-    // 2: reachability memos appended.
-    private const int FormatVersion = 2;
+    // 2: reachability memos appended. 3: the id index's slots appended (loaded as they are, not rebuilt by 100k inserts).
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "RSDKHIST"u8.ToArray();
     private const int EntrySize = ObjectKey.Size + 8 + 2 + 1 + 4 * 2 + 1 + 4 * 4;
 
@@ -52,8 +52,12 @@ internal static class CommitStoreFile
             store.IsPersisted = true;
             store.FileIdentity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), store.Entries.Count);
             store.PersistedCount = store.Entries.Count;
-            // The journal extended the file just replaced, which now holds all of it.
+            // The journal extended the file just replaced, which now holds all of it; files of older formats are dead weight.
             TryDelete(CommitJournalFile.PathFor(path));
+            foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "history-v*"))
+            {
+                if (!old.StartsWith(Path.ChangeExtension(path, null), StringComparison.Ordinal)) TryDelete(old);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -124,6 +128,9 @@ internal static class CommitStoreFile
                 w.Write(MemoryMarshal.AsBytes(memo.Targets.AsSpan()));
                 foreach (var reachable in memo.Reachable) w.Write(reachable);
             }
+            var slots = store.IndexSlots;
+            w.Write(slots.Length);
+            w.Write(MemoryMarshal.AsBytes(slots.AsSpan()));
         }
         var checksum = Checksum(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Write(BitConverter.GetBytes(checksum));
@@ -189,9 +196,13 @@ internal static class CommitStoreFile
             peels.Add(new(tag, isCommit ? target : null));
         }
         var memos = ReadMemos(r, commitCount);
+        var slotCount = r.ReadInt32();
+        if (slotCount < 0 || (long)slotCount * 8 > r.Remaining) throw new InvalidDataException("index does not fit the file");
+        var slots = new long[slotCount];
+        r.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
         if (!r.Verify()) return null;
 
-        var store = CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos);
+        var store = CommitStore.FromParts(shallowFingerprint, importedCommitGraph.Length == 0 ? null : importedCommitGraph, entries, parents, strings, messages, peels, memos, slots);
         store.FileIdentity = new StoreFileIdentity(r.Checksum, commitCount);
         store.PersistedCount = commitCount;
         return store;

@@ -7,16 +7,19 @@ internal static class CommitWalker
     public static bool[] Ancestors(CommitStore store, IEnumerable<int> starts)
     {
         var marked = new bool[store.Count];
-        var pending = new Stack<int>();
+        // A List<int> as the stack: Stack<int> lives outside CoreLib and was JIT-compiled in every build.
+        var pending = new List<int>();
         foreach (var s in starts)
         {
-            if (!marked[s]) { marked[s] = true; pending.Push(s); }
+            if (!marked[s]) { marked[s] = true; pending.Add(s); }
         }
         while (pending.Count > 0)
         {
-            foreach (var p in store.ParentsOf(pending.Pop()))
+            var commit = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
+            foreach (var p in store.ParentsOf(commit))
             {
-                if (!marked[p]) { marked[p] = true; pending.Push(p); }
+                if (!marked[p]) { marked[p] = true; pending.Add(p); }
             }
         }
         return marked;
@@ -40,11 +43,12 @@ internal static class CommitWalker
         var wanted = new bool[store.Count];
         foreach (var t in targets) wanted[t] = true;
         var marked = new bool[store.Count];
-        var pending = new Stack<int>();
+        var pending = new List<int> { start };
         marked[start] = true;
-        pending.Push(start);
-        while (found.Count < targets.Length && pending.TryPop(out var commit))
+        while (found.Count < targets.Length && pending.Count > 0)
         {
+            var commit = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             if (wanted[commit]) found.Add(commit);
             if (usable.TryGetValue(commit, out var answered))
             {
@@ -55,7 +59,7 @@ internal static class CommitWalker
             {
                 if (marked[p]) continue;
                 marked[p] = true;
-                pending.Push(p);
+                pending.Add(p);
             }
         }
         return found;

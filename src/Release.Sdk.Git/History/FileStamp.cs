@@ -3,7 +3,9 @@ using System.Text;
 namespace Release.Sdk.Git.History;
 
 /// <summary>A file's size and write time: what tells a ref file changed without reading it. Length −1: no such file.</summary>
-internal readonly record struct FileStamp(string Path, long Length, long WriteTicks)
+/// <remarks>A class, not a struct: lists and sorts of it run in every build, and ReadyToRun images hold framework
+/// generic code only for reference types (see decisions.md).</remarks>
+internal sealed record FileStamp(string Path, long Length, long WriteTicks)
 {
     public static FileStamp Of(string path)
     {

@@ -51,7 +51,6 @@ internal static class GitCli
         private byte[] _bytes = [];
         private string _text = "";
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
         public string Decode(ReadOnlySpan<byte> utf8)
         {
             if (utf8.SequenceEqual(_bytes)) return _text;

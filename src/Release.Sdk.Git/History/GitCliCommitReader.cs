@@ -91,7 +91,6 @@ internal static class GitCliCommitReader
 
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors)
     {
         string? authorName = null, authorEmail = null;

@@ -95,7 +95,6 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
     /// Written out rather than <c>Convert.ToHexStringLower</c>: its vectorized helpers are compiled at tier 0 in each new
     /// process and a first build turns 100k ids into strings before they tier up.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     public string ToSha()
     {
         Span<char> text = stackalloc char[Size * 2];
@@ -105,7 +104,6 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
         return new string(text);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
     private static void WriteHex(ulong value, Span<char> destination)
     {
         for (var i = 0; i < destination.Length; i++)
