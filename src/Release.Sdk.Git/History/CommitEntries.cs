@@ -34,6 +34,9 @@ internal sealed class CommitEntries(int capacity)
 
     public ReadOnlySpan<CommitEntry> AsSpan() => _items.AsSpan(0, Count);
 
+    /// <summary>A table over <paramref name="items"/> as they are, the first <paramref name="count"/> valid (no copy).</summary>
+    public static CommitEntries Adopt(CommitEntry[] items, int count) => new(0) { _items = items, Count = count };
+
     /// <summary>The current backing array (entries 0..Count-1 are valid); growing replaces it with a larger copy.</summary>
     public CommitEntry[] Items => _items;
 }
