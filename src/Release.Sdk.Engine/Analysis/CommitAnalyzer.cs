@@ -101,7 +101,7 @@ internal static class CommitAnalyzer
         IAnalyzedCommitCache cache, string fingerprint)
     {
         if (!cache.TryFindSummary(commitsNewestFirst, fingerprint, out var start, out var older)
-            || start < 0 || start > Math.Min(commitsNewestFirst.Count, MaxCommitsOnRememberedSummary)) return null;
+            || start > Math.Min(commitsNewestFirst.Count, MaxCommitsOnRememberedSummary)) return null;
         if (start == 0) return older;
 
         var parser = Prepare(options);
@@ -169,24 +169,24 @@ internal static class CommitAnalyzer
 
     /// <summary>The release type <see cref="Decide"/> gives, for any view of a commit the rules can read.</summary>
     /// <param name="defaultRules">The default rules, or those of them that can match <paramref name="commit"/>.</param>
-    public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules, IReadOnlyList<ReleaseRule> defaultRules)
-    {
-        if (customRules is not null && ReleaseRuleEvaluator.Evaluate(customRules, commit) is { Matched: true } custom) return custom.Release;
-        var fallback = ReleaseRuleEvaluator.Evaluate(defaultRules, commit);
-        return fallback.Matched ? fallback.Release : ReleaseType.None;
-    }
+    public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules, IReadOnlyList<ReleaseRule> defaultRules) =>
+        Evaluate(commit, customRules, defaultRules).Outcome.Release;
 
     /// <summary>One commit's release type under custom rules then, if none matched, the defaults.</summary>
     public static CommitDecision Decide(ConventionalCommit commit, IReadOnlyList<ReleaseRule>? customRules)
     {
-        if (customRules is not null && ReleaseRuleEvaluator.Evaluate(customRules, commit) is { Matched: true } custom)
-        {
-            return new CommitDecision(commit, custom.Release, custom.Rule, CustomSource);
-        }
-
-        var fallback = ReleaseRuleEvaluator.Evaluate(DefaultReleaseRules.All, commit);
-        return fallback.Matched
-            ? new CommitDecision(commit, fallback.Release, fallback.Rule, DefaultSource)
+        var (outcome, source) = Evaluate(commit, customRules, DefaultReleaseRules.All);
+        return outcome.Matched
+            ? new CommitDecision(commit, outcome.Release, outcome.Rule, source)
             : new CommitDecision(commit, ReleaseType.None, null, null);
+    }
+
+    /// <summary>Custom rules first; only when none of them matched, the defaults.</summary>
+    private static (RuleOutcome Outcome, string? Source) Evaluate(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules,
+        IReadOnlyList<ReleaseRule> defaultRules)
+    {
+        if (customRules is not null && ReleaseRuleEvaluator.Evaluate(customRules, commit) is { Matched: true } custom) return (custom, CustomSource);
+        var fallback = ReleaseRuleEvaluator.Evaluate(defaultRules, commit);
+        return (fallback, fallback.Matched ? DefaultSource : null);
     }
 }

@@ -45,37 +45,35 @@ internal sealed class QuickFacts
         facts = default;
         if (!_usable) return false;
         var message = commit.Message ?? "";
-        int start = 0, end = message.Length;
-        while (start < end && JsText.IsWhiteSpace(message[start])) start++;
-        while (end > start && JsText.IsWhiteSpace(message[end - 1])) end--;
-        if (start == end)
+        var (start, length) = JsText.TrimRange(message);
+        if (length == 0)
         {
             facts = new AnalyzedCommit(true, ReleaseType.None, null, 0, null);
             return true;
         }
 
-        var trimmed = message.AsSpan(start, end - start);
+        var trimmed = message.AsSpan(start, length);
         if (trimmed.IndexOfAny('\r', '\u2028', '\u2029') >= 0) return false;
         // The parser's own shortcut before its revert pattern (both presets have one).
         if (trimmed.Contains("This reverts commit ", StringComparison.OrdinalIgnoreCase)) return false;
         var newline = trimmed.IndexOf('\n');
         var header = newline < 0 ? trimmed : trimmed[..newline];
-        if (header.Length > PresetPatterns.UntimedHeaderLimit || IsGpgLine(header)) return false;
+        if (header.Length > PresetPatterns.UntimedHeaderLimit || ParserText.IsGpgLine(header)) return false;
         for (var rest = newline < 0 ? [] : trimmed[(newline + 1)..]; !rest.IsEmpty;)
         {
             var next = rest.IndexOf('\n');
             var line = next < 0 ? rest : rest[..next];
-            if (IsGpgLine(line) || IsFieldLine(line) || _notes.Matches(line)) return false;
+            if (ParserText.IsGpgLine(line) || IsFieldLine(line) || _notes.Matches(line)) return false;
             rest = next < 0 ? [] : rest[(next + 1)..];
         }
 
         var breaking = _breakingPattern && HeaderShape.TryMatch(header, HeaderShape.Bang.Required, out _, out _, out _, out _);
-        _subject.Reset(commit, message, start, header.Length);
+        _subject.Reset(commit, message, start, length, header.Length);
         if (HeaderShape.TryMatch(header, breaking ? HeaderShape.Bang.Required : _bang, out var typeLength, out var scopeStart, out var scopeLength, out var subjectStart))
             _subject.Matched(typeLength, scopeStart, scopeLength, subjectStart, breaking);
 
         var release = CommitAnalyzer.DecideRelease(_subject, _customRules, _defaultRules);
-        var revertKey = RevertKeys.Of(JsTrim(header), JsText.Trim(commit.Sha));
+        var revertKey = RevertKeys.Of(JsText.Trim(header), JsText.Trim(commit.Sha));
         facts = new AnalyzedCommit(false, release, _subject.Type, revertKey, null);
         return true;
     }
@@ -83,24 +81,8 @@ internal sealed class QuickFacts
     private static bool CanMatch(ReleaseRule rule) =>
         rule.Revert != true && rule.ConditionList.All(c => c.Field is "type" or "scope" or "subject" or "header" or "hash" or "message");
 
-    /// <summary>The parser's <c>gpgFilter</c>: <c>/^\s*gpg:/</c>.</summary>
-    private static bool IsGpgLine(ReadOnlySpan<char> line)
-    {
-        var i = 0;
-        while (i < line.Length && JsText.IsWhiteSpace(line[i])) i++;
-        return line[i..].StartsWith("gpg:", StringComparison.Ordinal);
-    }
-
     /// <summary>The parser's default <c>fieldPattern</c> <c>/^-(.*?)-$/</c> (no line terminator can be inside here).</summary>
     private static bool IsFieldLine(ReadOnlySpan<char> line) => line.Length >= 2 && line[0] == '-' && line[^1] == '-';
-
-    private static ReadOnlySpan<char> JsTrim(ReadOnlySpan<char> text)
-    {
-        int start = 0, end = text.Length;
-        while (start < end && JsText.IsWhiteSpace(text[start])) start++;
-        while (end > start && JsText.IsWhiteSpace(text[end - 1])) end--;
-        return text[start..end];
-    }
 
     /// <summary>
     /// The commit as the release rules see it (commit-analyzer matches rules against git's commit object overlaid with
@@ -114,6 +96,7 @@ internal sealed class QuickFacts
         private CommitInfo _commit = null!;
         private string _message = "";
         private int _start;
+        private int _length;
         private int _headerLength;
         private bool _matched;
         private int _typeLength;
@@ -130,9 +113,10 @@ internal sealed class QuickFacts
 
         private ReadOnlySpan<char> Header => _message.AsSpan(_start, _headerLength);
 
-        public void Reset(CommitInfo commit, string message, int start, int headerLength)
+        /// <param name="start">Where the trimmed message starts in <paramref name="message"/>; <paramref name="length"/> its length.</param>
+        public void Reset(CommitInfo commit, string message, int start, int length, int headerLength)
         {
-            (_commit, _message, _start, _headerLength) = (commit, message, start, headerLength);
+            (_commit, _message, _start, _length, _headerLength) = (commit, message, start, length, headerLength);
             _matched = false;
             IsBreaking = false;
         }
@@ -152,18 +136,11 @@ internal sealed class QuickFacts
                 : ConventionalCommit.GitSubject(_commit.Message),
             "header" => Header.ToString(),
             "hash" => _commit.Sha,
-            "message" => _message.Substring(_start, _message.Length - _start - TrailingWhiteSpace()),
+            "message" => _message.Substring(_start, _length),
             "body" or "footer" => throw new InvalidOperationException("rules on body or footer take the full parse"),
             // merge (no preset sets a merge pattern) and meta fields (there are none here)
             _ => null,
         };
-
-        private int TrailingWhiteSpace()
-        {
-            var count = 0;
-            while (count < _message.Length - _start && JsText.IsWhiteSpace(_message[_message.Length - 1 - count])) count++;
-            return count;
-        }
     }
 
     /// <summary>Strings made from spans, shared while they repeat: at most a few dozen distinct values are kept.</summary>

@@ -24,11 +24,25 @@ internal static class JsText
 
     public static string Trim(string s)
     {
+        var (start, length) = TrimRange(s);
+        return length == s.Length ? s : s.Substring(start, length);
+    }
+
+    /// <summary><see cref="Trim(string)"/> without making a string.</summary>
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
+    {
+        var (start, length) = TrimRange(text);
+        return text.Slice(start, length);
+    }
+
+    /// <summary>Where the text <c>String.prototype.trim</c> leaves starts, and how long it is.</summary>
+    public static (int Start, int Length) TrimRange(ReadOnlySpan<char> text)
+    {
         var start = 0;
-        var end = s.Length;
-        while (start < end && IsWhiteSpace(s[start])) start++;
-        while (end > start && IsWhiteSpace(s[end - 1])) end--;
-        return start == 0 && end == s.Length ? s : s[start..end];
+        var end = text.Length;
+        while (start < end && IsWhiteSpace(text[start])) start++;
+        while (end > start && IsWhiteSpace(text[end - 1])) end--;
+        return (start, end - start);
     }
 
     /// <summary>Case-insensitive equality as the <c>i</c> flag without <c>u</c> defines it (ECMA-262 Canonicalize).</summary>

@@ -22,7 +22,7 @@ internal sealed class ParseSession
         _notes = notes;
         _references = references;
         _lines = ParserText.SplitLines(ParserText.TrimNewLines(input));
-        _lines.RemoveAll(ParserText.IsGpgLine);
+        _lines.RemoveAll(line => ParserText.IsGpgLine(line));
         Input = input;
     }
 

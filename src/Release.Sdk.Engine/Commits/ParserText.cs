@@ -36,11 +36,11 @@ internal static class ParserText
     }
 
     /// <summary><c>gpgFilter</c>: drops lines matching <c>/^\s*gpg:/</c>.</summary>
-    public static bool IsGpgLine(string line)
+    public static bool IsGpgLine(ReadOnlySpan<char> line)
     {
         var i = 0;
         while (i < line.Length && JsText.IsWhiteSpace(line[i])) i++;
-        return string.CompareOrdinal(line, i, "gpg:", 0, 4) == 0;
+        return line[i..].StartsWith("gpg:", StringComparison.Ordinal);
     }
 
     /// <summary>The parser's default <c>fieldPattern</c> <c>/^-(.*?)-$/</c>; returns the field name ("" for <c>--</c>) or null when the line is not a field line.</summary>

@@ -50,28 +50,11 @@ internal static class AnalyzedCommitFile
 
     public static void TrySave(string path, AnalyzedCommitTable table, CommitStore store)
     {
-        string? temp = null;
-        try
-        {
-            var directory = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(directory);
-            var content = Serialize(table, store);
-            temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                file.Write(content);
-            File.Move(temp, path, overwrite: true);
-            temp = null;
-            table.UnsavedFacts = 0;
-            table.IsPersisted = true;
-            DeleteStale(directory, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        finally
-        {
-            if (temp is not null) TryDelete(temp);
-        }
+        if (!CacheFiles.TryWriteAtomically(path, Serialize(table, store))) return;
+        table.UnsavedFacts = 0;
+        table.IsPersisted = true;
+        // An old configuration's file is of no more use: only the few most recently written fingerprints are kept.
+        CacheFiles.KeepNewest(Path.GetDirectoryName(path)!, $"analysis-v{FormatVersion}-*.bin", path, MaxFiles);
     }
 
     internal static byte[] Serialize(AnalyzedCommitTable table, CommitStore store)
@@ -197,20 +180,4 @@ internal static class AnalyzedCommitFile
 
     private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
         or EndOfStreamException or ArgumentException or DecoderFallbackException;
-
-    /// <summary>Keeps the few most recently written fingerprints: an old configuration's file is of no more use.</summary>
-    private static void DeleteStale(string directory, string keep)
-    {
-        var stale = new DirectoryInfo(directory).GetFiles($"analysis-v{FormatVersion}-*.bin")
-            .Where(f => f.FullName != Path.GetFullPath(keep))
-            .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Skip(MaxFiles - 1);
-        foreach (var file in stale) TryDelete(file.FullName);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
 }

@@ -42,33 +42,23 @@ internal static class CommitStoreFile
 
     public static void TrySave(string path, CommitStore store)
     {
-        string? temp = null;
+        using var content = Write(store);
+        if (!CacheFiles.TryWriteAtomically(path, content.GetBuffer().AsSpan(0, (int)content.Length))) return;
+        store.IsDirty = false;
+        store.IsPersisted = true;
+        store.FileIdentity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), store.Entries.Count);
+        store.PersistedCount = store.Entries.Count;
+        // The journal extended the file just replaced, which now holds all of it; files of older formats are dead weight.
+        CacheFiles.TryDelete(CommitJournalFile.PathFor(path));
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var content = Write(store);
-            temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                file.Write(content.GetBuffer().AsSpan(0, (int)content.Length));
-            File.Move(temp, path, overwrite: true);
-            temp = null;
-            store.IsDirty = false;
-            store.IsPersisted = true;
-            store.FileIdentity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), store.Entries.Count);
-            store.PersistedCount = store.Entries.Count;
-            // The journal extended the file just replaced, which now holds all of it; files of older formats are dead weight.
-            TryDelete(CommitJournalFile.PathFor(path));
             foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "history-v*"))
             {
-                if (!old.StartsWith(Path.ChangeExtension(path, null), StringComparison.Ordinal)) TryDelete(old);
+                if (!old.StartsWith(Path.ChangeExtension(path, null), StringComparison.Ordinal)) CacheFiles.TryDelete(old);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-        }
-        finally
-        {
-            if (temp is not null) TryDelete(temp);
         }
     }
 
@@ -264,11 +254,5 @@ internal static class CommitStoreFile
         foreach (var w in words) hash = (BitOperations.RotateLeft(hash ^ w, 29) * prime) + 0x9E3779B97F4A7C15UL;
         foreach (var b in data[(words.Length * 8)..]) hash = (hash ^ b) * prime;
         return hash;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

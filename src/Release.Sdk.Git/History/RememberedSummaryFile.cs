@@ -33,24 +33,8 @@ internal static class RememberedSummaryFile
 
     public static void TrySave(string path, string fingerprint, IReadOnlyList<RememberedSummary> summaries)
     {
-        string? temp = null;
-        try
-        {
-            var directory = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(directory);
-            temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temp, Serialize(fingerprint, summaries));
-            File.Move(temp, path, overwrite: true);
-            temp = null;
-            DeleteStale(directory, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        finally
-        {
-            if (temp is not null) TryDelete(temp);
-        }
+        if (CacheFiles.TryWriteAtomically(path, Serialize(fingerprint, summaries)))
+            CacheFiles.KeepNewest(Path.GetDirectoryName(path)!, $"summary-v{FormatVersion}-*.bin", path, MaxFiles);
     }
 
     internal static byte[] Serialize(string fingerprint, IReadOnlyList<RememberedSummary> summaries)
@@ -115,21 +99,5 @@ internal static class RememberedSummaryFile
         {
             return null;
         }
-    }
-
-    /// <summary>Keeps the few most recently written fingerprints, as <see cref="AnalyzedCommitFile"/> does.</summary>
-    private static void DeleteStale(string directory, string keep)
-    {
-        var stale = new DirectoryInfo(directory).GetFiles($"summary-v{FormatVersion}-*.bin")
-            .Where(f => f.FullName != Path.GetFullPath(keep))
-            .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Skip(MaxFiles - 1);
-        foreach (var file in stale) TryDelete(file.FullName);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

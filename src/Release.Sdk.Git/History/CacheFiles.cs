@@ -1,0 +1,55 @@
+namespace Release.Sdk.Git.History;
+
+/// <summary>
+/// How every cache file under <c>.git/release-sdk/</c> is written and cleaned up: a temp file renamed into place (a
+/// reader never sees half a file), and no I/O problem ever fails a build — the cache is only an optimisation.
+/// </summary>
+internal static class CacheFiles
+{
+    /// <returns>false when the file could not be written (it is then left as it was).</returns>
+    public static bool TryWriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        string? temp = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                file.Write(content);
+            File.Move(temp, path, overwrite: true);
+            temp = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (temp is not null) TryDelete(temp);
+        }
+    }
+
+    /// <summary>Deletes the files matching <paramref name="pattern"/> beyond the <paramref name="max"/> most recently
+    /// written, <paramref name="keep"/> always counted among those kept.</summary>
+    public static void KeepNewest(string directory, string pattern, string keep, int max)
+    {
+        try
+        {
+            var stale = new DirectoryInfo(directory).GetFiles(pattern)
+                .Where(f => f.FullName != Path.GetFullPath(keep))
+                .OrderByDescending(f => f.LastWriteTimeUtc)
+                .Skip(max - 1);
+            foreach (var file in stale) TryDelete(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    public static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
