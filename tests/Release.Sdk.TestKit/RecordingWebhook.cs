@@ -52,8 +52,7 @@ public sealed class RecordingWebhook : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Shutdown();
         _thread.Join(TimeSpan.FromSeconds(5));
     }
 }

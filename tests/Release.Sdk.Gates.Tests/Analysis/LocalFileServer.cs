@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Gates.Tests.Analysis;
 
@@ -54,8 +55,7 @@ internal sealed class LocalFileServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        listener.Shutdown();
         loop.Wait(TimeSpan.FromSeconds(5));
     }
 }

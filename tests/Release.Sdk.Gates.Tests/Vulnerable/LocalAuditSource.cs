@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Gates.Tests.Vulnerable;
 
@@ -82,8 +83,7 @@ internal sealed class LocalAuditSource : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Shutdown();
         _serving.Wait(TimeSpan.FromSeconds(5));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Notify.Tests.Servers;
 
@@ -108,8 +109,7 @@ internal sealed class CaptureServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        _listener.Close();
+        _listener.Shutdown();
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Publish.Tests.GitHub;
 
@@ -64,7 +65,7 @@ internal sealed partial class FakeGitHub : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Close();
+        _listener.Shutdown();
         try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         _stop.Dispose();
     }

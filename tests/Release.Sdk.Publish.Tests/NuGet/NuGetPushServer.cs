@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Publish.Tests.NuGet;
 
@@ -72,8 +73,7 @@ internal sealed class NuGetPushServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Shutdown();
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
