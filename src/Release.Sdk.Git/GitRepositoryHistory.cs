@@ -259,7 +259,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         lock (_store)
         {
             if (TakeHeadListing() is not { } listed) return;
-            var fresh = listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
+            var fresh = _store.Count == 0 ? listed : listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
             CommitsListedByGitCli += fresh.Count;
             _store.Add(fresh);
         }
@@ -361,15 +361,28 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     /// <see cref="Dispose"/>): saving after each question would rewrite a 100k-commit file once per release tag in a
     /// changelog regeneration.
     /// </summary>
+    /// <param name="done">When the history is disposed: then the analysis tables are written too, on a second thread
+    /// while this one writes the store (a first build of 100k commits writes both, each taking tens of milliseconds).</param>
     private void SaveIfDirty(bool done = false)
     {
         lock (_store)
         {
-            var threshold = _storeWasOnDisk ? RewriteThreshold : done ? 1 : int.MaxValue;
-            if (_store.UnsavedFacts >= threshold)
-                CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
-            else if (done && _storeWasOnDisk && _store.PersistedCount < _store.Count)
-                CommitJournalFile.TryAppend(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+            var analysis = done && _analyzedCommits is { HasUnsaved: true } cache
+                ? Task.Factory.StartNew(cache.SaveUnsavedLocked, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : null;
+            try
+            {
+                var threshold = _storeWasOnDisk ? RewriteThreshold : done ? 1 : int.MaxValue;
+                if (_store.UnsavedFacts >= threshold)
+                    CommitStoreFile.TrySave(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+                else if (done && _storeWasOnDisk && _store.PersistedCount < _store.Count)
+                    CommitJournalFile.TryAppend(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
+            }
+            finally
+            {
+                // Both only read the store, which this lock keeps anyone else from changing meanwhile.
+                analysis?.Wait();
+            }
         }
     }
 

@@ -38,6 +38,9 @@ internal static class PhaseBreakdown
         output.WriteLine($"phases {label}: total {Ms(total.Elapsed)}; open {Ms(open)}; config+ci {Ms(configuration)}; " +
                          $"engine (excl. history) {Ms(decide - inHistory)}; dispose/save cache {Ms(dispose)}; " +
                          $"commits read from git {history.CommitsReadFromGit}");
+        // The collector's share: full collections mark every commit read so far, so they grow with the history.
+        output.WriteLine($"phases {label}:   gc collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2 since the process began), " +
+                         $"pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB");
         foreach (var (member, (elapsed, calls)) in timed.Spent.OrderByDescending(s => s.Value.Elapsed))
             output.WriteLine($"phases {label}:   history.{member} {Ms(elapsed)} ({calls} call(s))");
         foreach (var (member, (elapsed, calls)) in timed.CacheSpent.OrderByDescending(s => s.Value.Elapsed))

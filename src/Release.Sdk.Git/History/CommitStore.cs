@@ -131,6 +131,7 @@ internal sealed class CommitStore
         _entries.EnsureCapacity(first + batch.Count);
         _index.EnsureCapacity(first + batch.Count);
         _parents.EnsureCapacity(_parents.Count + batch.Count);
+        EnsureMessageRoom(MessageBytesOf(batch));
         foreach (var c in batch)
         {
             // The key is needed in the entry before indexing (the index reads ids from the entries); the rest follows below.
@@ -173,7 +174,7 @@ internal sealed class CommitStore
     private CommitEntry WithDetails(CommitEntry entry, CommitDetails? details)
     {
         if (details is null) return entry;
-        var (messageStart, messageLength) = AppendMessage(details.Message);
+        var (messageStart, messageLength) = AppendMessage(details);
         return entry with
         {
             CommitterSeconds = details.CommitterDate.ToUnixTimeSeconds(),
@@ -194,15 +195,38 @@ internal sealed class CommitStore
         return _strings.Count - 1;
     }
 
-    private (int Start, int Length) AppendMessage(string message)
+    private (int Start, int Length) AppendMessage(CommitDetails details)
     {
-        var needed = Encoding.UTF8.GetByteCount(message);
+        if (details.TryGetUtf8Message(out var utf8))
+        {
+            EnsureMessageRoom(utf8.Length);
+            utf8.CopyTo(_messages.AsSpan(_messagesLength));
+            _messagesLength += utf8.Length;
+            return (_messagesLength - utf8.Length, utf8.Length);
+        }
+        var message = details.Message;
+        EnsureMessageRoom(Encoding.UTF8.GetByteCount(message));
+        var written = Encoding.UTF8.GetBytes(message, 0, message.Length, _messages, _messagesLength);
+        _messagesLength += written;
+        return (_messagesLength - written, written);
+    }
+
+    /// <summary>The room a batch's messages take (at least): grown once rather than doubled a dozen times for a whole history.</summary>
+    private static int MessageBytesOf(IReadOnlyList<RawCommit> batch)
+    {
+        long total = 0;
+        foreach (var c in batch)
+        {
+            if (c.Details is not { } details) continue;
+            total += details.TryGetUtf8Message(out var utf8) ? utf8.Length : details.Message.Length;
+        }
+        return (int)Math.Min(total, Array.MaxLength / 2);
+    }
+
+    private void EnsureMessageRoom(int needed)
+    {
         if (_messagesLength + needed > _messages.Length)
             Array.Resize(ref _messages, Math.Max(_messages.Length * 2, _messagesLength + needed));
-        var written = Encoding.UTF8.GetBytes(message, 0, message.Length, _messages, _messagesLength);
-        var start = _messagesLength;
-        _messagesLength += written;
-        return (start, written);
     }
 
     // --- raw access for CommitStoreFile ---

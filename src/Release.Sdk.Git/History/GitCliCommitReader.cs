@@ -91,7 +91,8 @@ internal static class GitCliCommitReader
 
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
 
-    internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors)
+    /// <param name="messages">Where the message's bytes are kept (see <see cref="CommitDetails"/>); null to decode it to a string.</param>
+    internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors, Utf8Arena? messages = null)
     {
         string? authorName = null, authorEmail = null;
         DateTimeOffset? committed = null;
@@ -115,7 +116,9 @@ internal static class GitCliCommitReader
         }
         while (!raw.IsEmpty && raw[0] == '\n') raw = raw[1..];
         if (authorName is null || authorEmail is null || committed is null) return null;
-        return new CommitDetails(authorName, authorEmail, Encoding.UTF8.GetString(raw), committed.Value);
+        return messages is null
+            ? new CommitDetails(authorName, authorEmail, Encoding.UTF8.GetString(raw), committed.Value)
+            : new CommitDetails(authorName, authorEmail, messages.Append(raw), committed.Value);
     }
 
     /// <summary>"Name &lt;email&gt; 1717200000 +0200"</summary>
@@ -126,19 +129,30 @@ internal static class GitCliCommitReader
         name = email = "";
         when = default;
         var open = value.IndexOf((byte)'<');
-        var close = value.LastIndexOf((byte)'>');
+        // The time follows the last '>' closely: searched from the end by hand, since the framework's vectorized
+        // LastIndexOf and Trim ran as unoptimized JIT code through most of a first build's walk (see decisions.md).
+        var close = value.Length - 1;
+        while (close >= 0 && value[close] != '>') close--;
         if (open < 0 || close < open) return false;
         if (names is not null)
         {
             name = names.Name.Decode(value[..open]);
             email = names.Email.Decode(value[(open + 1)..close]);
         }
-        var rest = value[(close + 1)..].Trim((byte)' ');
+        var rest = TrimSpaces(value[(close + 1)..]);
         var space = rest.IndexOf((byte)' ');
         if (space < 0 || !Utf8Parser.TryParse(rest[..space], out long seconds, out _)) return false;
         if (!GitCli.TryParseOffset(rest[(space + 1)..], out var offset)) return false;
         when = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(offset);
         return true;
+    }
+
+    private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> value)
+    {
+        int start = 0, end = value.Length;
+        while (start < end && value[start] == ' ') start++;
+        while (end > start && value[end - 1] == ' ') end--;
+        return value[start..end];
     }
 
     /// <summary>The last author name and email decoded (both trimmed).</summary>

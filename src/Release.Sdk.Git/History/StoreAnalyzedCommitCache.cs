@@ -49,9 +49,29 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
                 table.Set(index, facts[k]);
                 table.UnsavedFacts++;
             }
-            if (table.UnsavedFacts >= (table.IsPersisted ? RewriteThreshold : 1))
-                AnalyzedCommitFile.TrySave(AnalyzedCommitFile.PathFor(commonGitDirectory, fingerprint), table, store);
+            // Written when the history is disposed (SaveUnsavedLocked), beside the commit store's own file, rather
+            // than here in the middle of the engine's work.
+            if (table.UnsavedFacts >= (table.IsPersisted ? RewriteThreshold : 1)) _unsaved.Add(table);
         }
+    }
+
+    private readonly HashSet<AnalyzedCommitTable> _unsaved = [];
+
+    /// <summary>Whether <see cref="Store"/> left tables to write.</summary>
+    public bool HasUnsaved
+    {
+        get { lock (store) return _unsaved.Count > 0; }
+    }
+
+    /// <summary>Writes the tables <see cref="Store"/> left to write. The caller holds the store's lock (the tables and
+    /// the store are only read here, so this may run on another thread while the lock's owner saves the store).</summary>
+    public void SaveUnsavedLocked()
+    {
+        foreach (var table in _unsaved)
+        {
+            if (table.UnsavedFacts > 0) AnalyzedCommitFile.TrySave(AnalyzedCommitFile.PathFor(commonGitDirectory, table.Fingerprint), table, store);
+        }
+        _unsaved.Clear();
     }
 
     public bool TryFindSummary(IReadOnlyList<CommitInfo> commits, string fingerprint, out int start, out AnalysisSummary summary)

@@ -150,8 +150,9 @@ internal sealed class Inflater
                     throw new InvalidDataException("invalid code length code");
             }
             if (n + repeat > total) throw new InvalidDataException("code lengths overflow");
-            lengths.Slice(n, repeat).Fill(value);
-            n += repeat;
+            // A loop, not Span.Fill: Fill is vectorized framework code that ReadyToRun images leave to the JIT, and a
+            // first build's walk ran it as unoptimized code (repeats are at most 138 bytes).
+            for (var end = n + repeat; n < end; n++) lengths[n] = value;
         }
         if (lengths[256] == 0) throw new InvalidDataException("no end-of-block code");
         _literals.Build(lengths[..literalCount]);

@@ -148,10 +148,11 @@ internal static class PackedHistory
         private void Parse()
         {
             var authors = new GitCliCommitReader.Authors();
+            var messages = new Utf8Arena();
             foreach (var (first, contents, count) in _queue.GetConsumingEnumerable())
             {
                 while (_parsed.Count < first + count) _parsed.Add(null);
-                for (var k = 0; k < count; k++) _parsed[first + k] = GitCliCommitReader.ParseCommit(contents[k], authors);
+                for (var k = 0; k < count; k++) _parsed[first + k] = GitCliCommitReader.ParseCommit(contents[k], authors, messages);
             }
         }
 
@@ -217,6 +218,7 @@ internal static class PackedHistory
         var pending = new PendingStack();
         using var messages = withDetails && !parallelWalks ? new DetailsParser() : null;
         var authors = withDetails && parallelWalks ? new GitCliCommitReader.Authors() : null;
+        var kept = withDetails && parallelWalks ? new Utf8Arena() : null;
         try
         {
             foreach (var start in starts)
@@ -227,18 +229,18 @@ internal static class PackedHistory
             while (pending.Count > 0)
             {
                 var (id, pack, offset) = pending.Pop();
-                byte[]? whole = null;
+                ReadOnlySpan<byte> whole = default;
                 var commit = pack is not null
-                    ? ReadPacked(objects, pack, offset, id, inflater, buffer, parents, shallowBoundary, withDetails, out whole)
+                    ? ReadPacked(objects, pack, offset, id, inflater, ref buffer, parents, shallowBoundary, withDetails, out whole)
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
                 for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
-                if (whole is not null && authors is not null)
+                if (pack is not null && withDetails && authors is not null)
                 {
-                    if (GitCliCommitReader.ParseCommit(whole, authors) is not { } details) return null;
+                    if (GitCliCommitReader.ParseCommit(whole, authors, kept) is not { } details) return null;
                     commit = commit with { Details = details };
                 }
-                else if (whole is not null) messages!.Post(read.Count, whole);
+                else if (pack is not null && withDetails) messages!.Post(read.Count, whole.ToArray());
                 read.Add(commit);
             }
             return messages is null ? read : messages.AddTo(read);
@@ -300,15 +302,16 @@ internal static class PackedHistory
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-    private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, byte[] buffer,
-        CommitHeader.Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out byte[]? whole)
+    /// <param name="buffer">Where the commit is inflated (replaced by a larger array when too small).</param>
+    /// <param name="whole">With <paramref name="withDetails"/>, the whole commit (in <paramref name="buffer"/>), for its message.</param>
+    private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, scoped ref byte[] buffer,
+        CommitHeader.Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out ReadOnlySpan<byte> whole)
     {
         DateTimeOffset committed;
-        whole = null;
+        whole = default;
         if (withDetails)
         {
-            // The message is parsed on another thread (DetailsParser); the walk needs only the parents.
-            whole = objects.ReadObject(pack, offset, inflater, out var type);
+            whole = objects.ReadObject(pack, offset, inflater, ref buffer, out var type);
             if (type != 1 || !CommitHeader.TryParse(whole, parents, out committed)) return null;
         }
         else

@@ -135,6 +135,24 @@ internal sealed class PackedObjects : IDisposable
         return type == Commit ? whole : default;
     }
 
+    /// <summary>
+    /// A whole object's content, inflated into <paramref name="scratch"/> (replaced by a larger array when too small)
+    /// rather than a new array: a first build's walk reads 100k commits and keeps only their parsed parts.
+    /// Deltified objects (rare for commits) are resolved as by <see cref="ReadObject(PackFile, long, Inflater, out int)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per commit of a first build: full JIT at once, not ReadyToRun code (see decisions.md)
+    public ReadOnlySpan<byte> ReadObject(PackFile pack, long offset, Inflater inflater, scoped ref byte[] scratch, out int type)
+    {
+        var entry = pack.From(offset);
+        var (entryType, size, dataStart) = EntryHeader(entry);
+        if (entryType is not (>= 1 and <= 4) || size > int.MaxValue) return ReadObject(pack, offset, inflater, out type);
+        if (scratch.Length < size) scratch = new byte[Math.Max((int)size, scratch.Length * 2)];
+        var content = scratch.AsSpan(0, (int)size);
+        if (inflater.Inflate(entry[dataStart..], content) != size) throw new InvalidDataException("object shorter than its header says");
+        type = entryType;
+        return content;
+    }
+
     /// <summary>A whole object's content, deltas resolved.</summary>
     public byte[] ReadObject(PackFile pack, long offset, Inflater inflater, out int type) => ReadObject(pack, offset, inflater, 0, out type);
 
