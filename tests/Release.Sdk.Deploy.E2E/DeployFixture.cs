@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Release.Sdk.Cli;
 using Release.Sdk.Deploy.Journal;
+using Release.Sdk.TestKit;
 using Xunit.Abstractions;
 
 namespace Release.Sdk.Deploy.E2E;
@@ -23,10 +22,8 @@ internal sealed class DeployFixture : IDisposable
     {
         _output = output;
         Directory.CreateDirectory(StateDirectory);
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        ProxyPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // The router is started by the deploys under test, in their own way: a lost race fails the test, not worth retrying.
+        ProxyPort = LoopbackPorts.Free();
     }
 
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), "rsdk-deploy-e2e", Guid.NewGuid().ToString("N")[..12]);

@@ -6,20 +6,13 @@ namespace Release.Sdk.TestKit;
 /// <summary>A local webhook receiver on 127.0.0.1 that answers 204 and keeps the bodies.</summary>
 public sealed class RecordingWebhook : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<string> _bodies = new();
     private readonly Thread _thread;
 
     public RecordingWebhook()
     {
-        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/hook/";
-            probe.Stop();
-        }
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
+        (_listener, _, Url) = LoopbackPorts.StartHttpListener("/hook/");
         _thread = new Thread(Serve) { IsBackground = true };
         _thread.Start();
     }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Release.Sdk.TestKit;
 using Xunit.Abstractions;
 
 namespace Release.Sdk.Tests;
@@ -26,7 +25,8 @@ public sealed class DeployTests(PackedSdk sdk, ITestOutputHelper output)
             app.Run();
             """);
         consumer.WriteProject(Scenarios.SdkElement(sdk.Version), header: """<Project Sdk="Microsoft.NET.Sdk.Web">""");
-        var port = FreePort();
+        // Handed to the router the deploy starts in another process: a lost race fails the publish, too costly to retry.
+        var port = LoopbackPorts.Free();
         var cli = Path.Combine(sdk.Packages, "release.sdk", sdk.Version, "tasks", "net10.0", "dotnet-release.dll");
         try
         {
@@ -45,14 +45,4 @@ public sealed class DeployTests(PackedSdk sdk, ITestOutputHelper output)
         {
             consumer.Dotnet(["exec", cli, "deploy", "down", "--state-dir", Path.Combine(consumer.Path, "obj", "release-deploy")]);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-}
+    }}

@@ -6,6 +6,7 @@ using Release.Sdk.Deploy.Adapters.Tests.Fixtures;
 using Release.Sdk.Deploy.Adapters.Workloads;
 using Release.Sdk.Deploy.Ports;
 using Release.Sdk.Engine.Diagnostics;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Deploy.Adapters.Tests.Contract;
 
@@ -97,7 +98,7 @@ public sealed class LocalRouterTests : IAsyncLifetime
     public async Task An_instance_that_never_answers_its_health_check_is_a_coded_error_and_is_taken_out()
     {
         await using var router = new LocalRouter(Options);
-        var nobody = new BackendInstance("ghost-1", "canary", "2.0.0", "127.0.0.1", FreePort.Next());
+        var nobody = new BackendInstance("ghost-1", "canary", "2.0.0", "127.0.0.1", LoopbackPorts.Free());
         var error = await Assert.ThrowsAsync<ReleaseException>(() => router.AddAsync(nobody, TimeSpan.FromSeconds(1.5), default));
         Assert.Equal("RSDK7053", error.Code);
         Assert.Contains("ghost-1", error.Message);

@@ -1,21 +1,29 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
-using Release.Sdk.Deploy.Adapters.Processes;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Deploy.Adapters.Tests.Fixtures;
 
 /// <summary>
 /// A real Prometheus (Debian package) started for one test: scrape_interval 1s, one job scraping a bearer-protected
-/// /metrics, its own TSDB directory and a free loopback port. Readiness and the first scrape are polled, never slept.
+/// /metrics, its own TSDB directory and a free loopback port (started again on a fresh one when that port was taken after
+/// it was probed: Prometheus exits at once then). Readiness and the first scrape are polled, never slept.
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly StringBuilder _output = new();
 
-    private PrometheusServer(Process process, Uri address)
+    private PrometheusServer(ProcessStartInfo start, Uri address)
     {
-        _process = process;
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         Address = address;
     }
 
@@ -38,15 +46,24 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ["{target.Authority}"]
             """);
-        var port = FreePort.Next();
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
-            start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new PrometheusServer(process, new Uri($"http://127.0.0.1:{port}/"));
-        await server.WaitAsync(async () => (await server._http.GetAsync(new Uri(server.Address, "-/ready"))).IsSuccessStatusCode, "ready");
+        var server = await LoopbackPorts.RetryOnTakenPortAsync("prometheus", async () =>
+        {
+            var port = LoopbackPorts.Free();
+            var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
+                start.ArgumentList.Add(a);
+            var started = new PrometheusServer(start, new Uri($"http://127.0.0.1:{port}/"));
+            try
+            {
+                await started.WaitAsync(async () => (await started._http.GetAsync(new Uri(started.Address, "-/ready"))).IsSuccessStatusCode, "ready");
+                return started;
+            }
+            catch (InvalidOperationException) when (started.ExitedBecausePortTaken())
+            {
+                await started.DisposeAsync();
+                return null;
+            }
+        });
         await server.WaitAsync(async () =>
         {
             using var json = JsonDocument.Parse(await server._http.GetStringAsync(new Uri(server.Address, "api/v1/query?query=" + Uri.EscapeDataString("up{job=\"router\"} == 1"))));
@@ -72,6 +89,19 @@ internal sealed class PrometheusServer : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"prometheus: not {what} within {seconds} s");
+    }
+
+    private bool ExitedBecausePortTaken()
+    {
+        if (!_process.HasExited) return false;
+        _process.WaitForExit(); // the rest of its output
+        lock (_output) return LoopbackPorts.SaysPortTaken(_output.ToString());
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Gates.Tests.Analysis;
@@ -10,17 +9,16 @@ namespace Release.Sdk.Gates.Tests.Analysis;
 /// </summary>
 internal sealed class LocalFileServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Dictionary<string, byte[]> files;
     private readonly Task loop;
 
     public LocalFileServer(Dictionary<string, byte[]> files)
     {
         this.files = files;
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        listener.Prefixes.Add(BaseUrl + "/");
-        listener.Start();
+        var started = LoopbackPorts.StartHttpListener();
+        listener = started.Listener;
+        BaseUrl = started.Url.TrimEnd('/');
         loop = Task.Run(ServeAsync);
     }
 
@@ -44,13 +42,6 @@ internal sealed class LocalFileServer : IDisposable
                 response.StatusCode = 404;
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose()

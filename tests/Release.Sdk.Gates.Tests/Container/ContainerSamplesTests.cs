@@ -23,8 +23,7 @@ public sealed class ContainerSamples : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!RegistryInstalled) return;
-        _registry = new LocalRegistry(_workspace.Path);
-        await _registry.WaitUntilReadyAsync();
+        _registry = await LocalRegistry.StartAsync(_workspace.Path);
         await _registry.PushAsync("base", "latest", OciImage.Minimal());
         Built = await Run($"{_registry.Host}/base:latest");
         MissingBase = await Run($"{_registry.Host}/missing:latest");

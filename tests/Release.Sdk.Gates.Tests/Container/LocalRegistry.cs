@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
+using System.Text;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Gates.Tests.Container;
 
 /// <summary>
 /// Debian's docker-registry (the CNCF distribution registry) on 127.0.0.1 with storage in a temp folder, holding the
-/// minimal base image pushed over the registry HTTP API. The container gate pulls its base image from here.
+/// minimal base image pushed over the registry HTTP API. The container gate pulls its base image from here. Started
+/// again on a fresh port when its port was taken after it was probed (it exits at once then: a cheap retry).
 /// </summary>
 internal sealed class LocalRegistry : IDisposable
 {
@@ -15,10 +17,11 @@ internal sealed class LocalRegistry : IDisposable
 
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(20) };
+    private readonly StringBuilder _output = new();
 
-    public LocalRegistry(string workDirectory)
+    private LocalRegistry(string workDirectory)
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         var config = Path.Combine(workDirectory, "registry.yml");
         File.WriteAllText(config, $"""
             version: 0.1
@@ -33,9 +36,10 @@ internal sealed class LocalRegistry : IDisposable
         var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(config);
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -44,7 +48,18 @@ internal sealed class LocalRegistry : IDisposable
 
     public string Host => $"127.0.0.1:{Port}";
 
-    public async Task WaitUntilReadyAsync()
+    /// <summary>The registry started and answering on a free port.</summary>
+    public static Task<LocalRegistry> StartAsync(string workDirectory) =>
+        LoopbackPorts.RetryOnTakenPortAsync(Program, async () =>
+        {
+            var registry = new LocalRegistry(workDirectory);
+            if (await registry.WaitUntilReadyAsync()) return registry;
+            registry.Dispose();
+            return null;
+        });
+
+    /// <summary>True once the registry answers; false when it exited because its port was taken.</summary>
+    private async Task<bool> WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
@@ -52,15 +67,34 @@ internal sealed class LocalRegistry : IDisposable
             try
             {
                 using var response = await _http.GetAsync($"http://{Host}/v2/");
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode) return true;
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
             }
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // the rest of its output
+                if (LoopbackPorts.SaysPortTaken(Output)) return false;
+            }
             if (DateTime.UtcNow >= deadline || _process.HasExited)
-                throw new InvalidOperationException($"{Program} did not answer on {Host} (exited: {_process.HasExited})");
+                throw new InvalidOperationException($"{Program} did not answer on {Host} (exited: {_process.HasExited}):\n{Output}");
             await Task.Delay(200);
         }
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
     }
 
     /// <summary>Pushes blobs (monolithic upload: POST then PUT ?digest=) and the manifest under repository:tag.</summary>
@@ -81,13 +115,6 @@ internal sealed class LocalRegistry : IDisposable
         manifest.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.oci.image.manifest.v1+json");
         using var pushed = await _http.PutAsync($"http://{Host}/v2/{repository}/manifests/{tag}", manifest);
         Assert.Equal(HttpStatusCode.Created, pushed.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

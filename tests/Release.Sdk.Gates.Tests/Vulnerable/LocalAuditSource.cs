@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Release.Sdk.TestKit;
 
@@ -15,14 +14,16 @@ internal sealed class LocalAuditSource : IDisposable
 {
     public const string AdvisoryUrl = "https://github.com/advisories/GHSA-5crp-9r3c-p9vr";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _serving;
     private readonly Dictionary<string, string> _documents;
     private int _pageRequests;
 
     public LocalAuditSource()
     {
-        Port = FreePort();
+        var started = LoopbackPorts.StartHttpListener();
+        _listener = started.Listener;
+        Port = started.Port;
         var root = $"http://127.0.0.1:{Port}";
         _documents = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -37,8 +38,6 @@ internal sealed class LocalAuditSource : IDisposable
                 { "newtonsoft.json": [ { "severity": 2, "url": "{{AdvisoryUrl}}", "versions": "[, 13.0.1)" } ] }
                 """,
         };
-        _listener.Prefixes.Add($"{root}/");
-        _listener.Start();
         _serving = Task.Run(ServeAsync);
     }
 
@@ -72,13 +71,6 @@ internal sealed class LocalAuditSource : IDisposable
             await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Text;
 using Release.Sdk.Engine.Diagnostics;
 using Release.Sdk.Engine.ReleaseRun;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Git.Tests.Writing;
 
@@ -60,7 +61,7 @@ public sealed class CredentialTests
     public void PushToAClosedPortWithATokenDoesNotLeakIt()
     {
         using var repos = new OriginAndClone();
-        var url = $"http://x-access-token:{Token}@127.0.0.1:{LoopbackHttpServer.ClosedPort()}/acme/tool.git";
+        var url = $"http://x-access-token:{Token}@127.0.0.1:{LoopbackPorts.Free()}/acme/tool.git";
         repos.Clone.Git("remote", "set-url", "origin", url);
 
         var push = Assert.Throws<ReleaseException>(() => repos.Open().Push("origin", ["HEAD:refs/heads/main"], Credentials));

@@ -34,16 +34,6 @@ internal sealed class LoopbackHttpServer : IDisposable
         get { lock (_requests) return _requests.ToList(); }
     }
 
-    /// <summary>A port nothing listens on (bound, then released).</summary>
-    public static int ClosedPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
     private async Task ServeAsync()
     {
         while (!_stop.IsCancellationRequested)

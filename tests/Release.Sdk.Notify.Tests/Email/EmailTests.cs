@@ -1,5 +1,6 @@
 using Release.Sdk.Notify.Sending;
 using Release.Sdk.Notify.Tests.Servers;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Notify.Tests.Email;
 
@@ -56,7 +57,7 @@ public sealed class EmailTests
     [Fact]
     public async Task SMTP_server_down_is_reported_as_a_failure_never_thrown()
     {
-        var result = await Samples.SendOne(Options(FreePort.Next()), Samples.Succeeded(), policy: Samples.Fast with { Retries = 1 });
+        var result = await Samples.SendOne(Options(LoopbackPorts.Free()), Samples.Succeeded(), policy: Samples.Fast with { Retries = 1 });
 
         Assert.Equal(NotifierOutcome.Failed, result.Outcome);
         Assert.Equal(2, result.Attempts);

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Release.Sdk.Notify.Tests.Servers;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Notify.Tests.EndToEnd;
 
 /// <summary>
 /// smtp4dev started by the test on free loopback ports (SMTP, web API; IMAP/POP3 on free ports too, in-memory
-/// database, its app data in a temp folder) and stopped with its whole process tree. Messages are read back through its
-/// REST API (GET /api/messages).
+/// database, its app data in a temp folder) and stopped with its whole process tree; started again on fresh ports when
+/// one was taken after it was probed. Messages are read back through its REST API (GET /api/messages).
 /// </summary>
 internal sealed partial class Smtp4dev : IAsyncDisposable
 {
@@ -21,8 +21,8 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
 
     private Smtp4dev()
     {
-        SmtpPort = FreePort.Next();
-        WebPort = FreePort.Next();
+        SmtpPort = LoopbackPorts.Free();
+        WebPort = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot(),
@@ -33,7 +33,7 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{WebPort}", $"--smtpport={SmtpPort}",
-                     $"--imapport={FreePort.Next()}", $"--pop3port={FreePort.Next()}", "--db=", "--hostname=127.0.0.1", $"--baseappdatapath={_appData}",
+                     $"--imapport={LoopbackPorts.Free()}", $"--pop3port={LoopbackPorts.Free()}", "--db=", "--hostname=127.0.0.1", $"--baseappdatapath={_appData}",
                  })
         {
             start.ArgumentList.Add(arg);
@@ -68,6 +68,15 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
     {
         Assert.True(IsRestored(out var version),
             $"smtp4dev {version} (dotnet tool Rnwood.Smtp4dev, pinned in .config/dotnet-tools.json) is not restored: run `dotnet tool restore` in the repository root before the tests (.ci/run does).");
+        return await LoopbackPorts.RetryOnTakenPortAsync("smtp4dev", TryStartAsync);
+    }
+
+    /// <summary>
+    /// smtp4dev started and answering, or null when one of its ports was taken after it was probed (then it is stopped):
+    /// a taken web port ends the process; a taken SMTP (IMAP, POP3) port is only logged, before the web API answers.
+    /// </summary>
+    private static async Task<Smtp4dev?> TryStartAsync()
+    {
         var server = new Smtp4dev();
         server._process.Start();
         server._process.BeginOutputReadLine();
@@ -77,13 +86,28 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
         {
             if (server._process.HasExited)
             {
+                try
+                {
+                    await server._process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)); // the rest of its output
+                }
+                catch (TimeoutException)
+                {
+                }
+                var exitCode = server._process.ExitCode;
+                var exitOutput = server.Output;
                 await server.DisposeAsync();
-                Assert.Fail($"smtp4dev exited with code {server._process.ExitCode} before it answered:\n{server.Output}");
+                if (LoopbackPorts.SaysPortTaken(exitOutput)) return null;
+                Assert.Fail($"smtp4dev exited with code {exitCode} before it answered:\n{exitOutput}");
             }
             try
             {
                 using var response = await server._http.GetAsync(server.Api);
-                if (response.IsSuccessStatusCode) return server;
+                if (response.IsSuccessStatusCode)
+                {
+                    if (!LoopbackPorts.SaysPortTaken(server.Output)) return server;
+                    await server.DisposeAsync();
+                    return null;
+                }
             }
             catch (HttpRequestException)
             {

@@ -2,6 +2,7 @@ using Release.Sdk.Notify.Configuration;
 using Release.Sdk.Notify.Events;
 using Release.Sdk.Notify.Sending;
 using Release.Sdk.Notify.Tests.Servers;
+using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Notify.Tests.Sending;
 
@@ -24,7 +25,7 @@ public sealed class NotifierSetTests
     [Fact]
     public async Task A_refused_connection_is_reported_after_bounded_retries()
     {
-        var nobody = FreePort.Next();
+        var nobody = LoopbackPorts.Free();
         var result = await Samples.SendOne(Samples.Options($$"""{"name":"ops","kind":"webhook","url":"http://127.0.0.1:{{nobody}}/r","retries":1}"""), Samples.Succeeded());
 
         Assert.Equal(NotifierOutcome.Failed, result.Outcome);

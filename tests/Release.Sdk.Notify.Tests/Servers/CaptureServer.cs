@@ -30,7 +30,7 @@ internal sealed record CannedResponse(int Status = 200, string Body = "ok", stri
 /// </summary>
 internal sealed class CaptureServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<CapturedRequest, int, CannedResponse> _respond;
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private readonly CancellationTokenSource _stop = new();
@@ -40,25 +40,13 @@ internal sealed class CaptureServer : IAsyncDisposable
     public CaptureServer(Func<CapturedRequest, int, CannedResponse>? respond = null)
     {
         _respond = respond ?? ((_, _) => new CannedResponse());
-        // HttpListener has no "port 0": retry a few free ports in case another test grabbed one in between.
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = FreePort.Next();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
+        var started = LoopbackPorts.StartHttpListener();
+        _listener = started.Listener;
+        Port = started.Port;
         _loop = Task.Run(LoopAsync);
     }
 
-    public int Port { get; private set; }
+    public int Port { get; }
 
     public string Url => $"http://127.0.0.1:{Port}";
 

@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Net;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -18,13 +20,22 @@ internal sealed class InProcessSmtpServer : IAsyncDisposable
     /// <param name="rejectRecipient">Recipients this returns true for are refused (550) at RCPT TO.</param>
     public InProcessSmtpServer(Func<string, bool>? rejectRecipient = null)
     {
-        Port = FreePort.Next();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
+        // Port 0: the system picks the port when the server binds, so no other socket can take it first; the listener
+        // factory reports the bound endpoint (during StartAsync, before its first await).
+        var listeners = new EndpointListenerFactory();
+        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
         services.Add(new Filter(rejectRecipient ?? (_ => false)));
+        services.Add(listeners);
         var server = new SmtpServer.SmtpServer(options, services);
         _running = server.StartAsync(_stop.Token);
+        Task.WaitAny([bound.Task, _running], TimeSpan.FromSeconds(10));
+        Port = bound.Task.IsCompletedSuccessfully
+            ? bound.Task.Result
+            : throw new InvalidOperationException($"the SMTP server did not start: {_running.Exception?.GetBaseException().Message ?? "no endpoint within 10 s"}");
     }
 
     public int Port { get; }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -23,7 +22,7 @@ internal sealed partial class FakeGitHub : IDisposable
     public const string Owner = "acme";
     public const string Repo = "widget";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Lock _gate = new();
@@ -32,9 +31,9 @@ internal sealed partial class FakeGitHub : IDisposable
     public FakeGitHub(string apiPrefix = "")
     {
         ApiPrefix = apiPrefix.TrimEnd('/');
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        var started = LoopbackPorts.StartHttpListener();
+        _listener = started.Listener;
+        Port = started.Port;
         _loop = Task.Run(AcceptLoop);
     }
 
@@ -68,15 +67,6 @@ internal sealed partial class FakeGitHub : IDisposable
         _listener.Shutdown();
         try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private async Task AcceptLoop()

@@ -122,7 +122,7 @@ public sealed class NuGetHttpPushTests : IDisposable
     [Fact]
     public void AServerThatIsDownIsACodedError()
     {
-        var port = NuGetPushServer.FreePort();
+        var port = LoopbackPorts.Free();
         var source = $"http://127.0.0.1:{port}/v3/index.json";
         File.WriteAllText(Path.Combine(_dir.Path, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

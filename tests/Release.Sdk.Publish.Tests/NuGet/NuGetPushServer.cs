@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
@@ -19,7 +18,7 @@ internal sealed record PushRequest(string Method, string Path, string? ApiKey, s
 /// </summary>
 internal sealed class NuGetPushServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly HashSet<string> _stored = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PushRequest> _requests = [];
     private readonly Task _loop;
@@ -29,9 +28,9 @@ internal sealed class NuGetPushServer : IDisposable
         ApiKey = apiKey;
         Symbols = symbols;
         Success = success;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        var started = LoopbackPorts.StartHttpListener();
+        _listener = started.Listener;
+        Port = started.Port;
         _loop = Task.Run(ServeAsync);
     }
 
@@ -51,14 +50,6 @@ internal sealed class NuGetPushServer : IDisposable
     }
 
     public IReadOnlyList<PushRequest> Puts => Requests.Where(r => r.Method == "PUT").ToList();
-
-    /// <summary>A port nothing listens on (for "server down").</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     /// <summary>A nuget.config that lets NuGet talk plain HTTP to this server (NuGet refuses HTTP sources otherwise).</summary>
     public string NuGetConfig(string? name = "contract") => $"""
