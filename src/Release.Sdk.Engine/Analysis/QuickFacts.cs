@@ -54,8 +54,9 @@ internal sealed class QuickFacts
 
         var trimmed = message.AsSpan(start, length);
         if (trimmed.IndexOfAny('\r', '\u2028', '\u2029') >= 0) return false;
-        // The parser's own shortcut before its revert pattern (both presets have one).
-        if (trimmed.Contains("This reverts commit ", StringComparison.OrdinalIgnoreCase)) return false;
+        // The parser's own shortcut before its revert pattern (both presets have one); the pattern is anchored at an
+        // ASCII "revert", so only a message starting with 'r' or 'R' can be a revert and needs the search.
+        if (trimmed[0] is 'r' or 'R' && trimmed.Contains("This reverts commit ", StringComparison.OrdinalIgnoreCase)) return false;
         var newline = trimmed.IndexOf('\n');
         var header = newline < 0 ? trimmed : trimmed[..newline];
         if (header.Length > PresetPatterns.UntimedHeaderLimit || ParserText.IsGpgLine(header)) return false;
@@ -67,9 +68,13 @@ internal sealed class QuickFacts
             rest = next < 0 ? [] : rest[(next + 1)..];
         }
 
-        var breaking = _breakingPattern && HeaderShape.TryMatch(header, HeaderShape.Bang.Required, out _, out _, out _, out _);
+        // The breaking pattern needs "!: " somewhere; most headers have none and skip that match. When it matches, its
+        // groups are the ones the header takes (the parser matches the header again with the breaking pattern then).
+        int typeLength = 0, scopeStart = -1, scopeLength = 0, subjectStart = 0;
+        var breaking = _breakingPattern && header.Contains("!: ", StringComparison.Ordinal)
+                       && HeaderShape.TryMatch(header, HeaderShape.Bang.Required, out typeLength, out scopeStart, out scopeLength, out subjectStart);
         _subject.Reset(commit, message, start, length, header.Length);
-        if (HeaderShape.TryMatch(header, breaking ? HeaderShape.Bang.Required : _bang, out var typeLength, out var scopeStart, out var scopeLength, out var subjectStart))
+        if (breaking || HeaderShape.TryMatch(header, _bang, out typeLength, out scopeStart, out scopeLength, out subjectStart))
             _subject.Matched(typeLength, scopeStart, scopeLength, subjectStart, breaking);
 
         var release = CommitAnalyzer.DecideRelease(_subject, _customRules, _defaultRules);
@@ -109,7 +114,19 @@ internal sealed class QuickFacts
         public bool IsRevert => false;
 
         /// <summary>The parsed type (null when the header did not match or the type is empty, as the parser assigns).</summary>
-        public string? Type => _matched && _typeLength > 0 ? _types.Get(Header[.._typeLength]) : null;
+        /// <remarks>Looked up once per commit: every rule on the type asks for it.</remarks>
+        public string? Type
+        {
+            get
+            {
+                if (_typeKnown) return _type;
+                _typeKnown = true;
+                return _type = _matched && _typeLength > 0 ? _types.Get(Header[.._typeLength]) : null;
+            }
+        }
+
+        private bool _typeKnown;
+        private string? _type;
 
         private ReadOnlySpan<char> Header => _message.AsSpan(_start, _headerLength);
 
@@ -118,12 +135,14 @@ internal sealed class QuickFacts
         {
             (_commit, _message, _start, _length, _headerLength) = (commit, message, start, length, headerLength);
             _matched = false;
+            _typeKnown = false;
             IsBreaking = false;
         }
 
         public void Matched(int typeLength, int scopeStart, int scopeLength, int subjectStart, bool breaking)
         {
             (_matched, _typeLength, _scopeStart, _scopeLength, _subjectStart) = (true, typeLength, scopeStart, scopeLength, subjectStart);
+            _typeKnown = false;
             IsBreaking = breaking;
         }
 
