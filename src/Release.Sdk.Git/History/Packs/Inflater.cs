@@ -14,15 +14,18 @@ namespace Release.Sdk.Git.History.Packs;
 /// Table-driven Huffman decoding after stb_image's zlib (9-bit fast table, canonical slow path).
 /// Corrupt input throws <see cref="InvalidDataException"/>; the caller then reads through git.
 /// </summary>
+[SkipLocalsInit] // its stackalloc'd scratch (up to 700 bytes per Huffman table) is always written before it is read
 internal sealed class Inflater
 {
     private const int FastBits = 9;
 
-    private static readonly ushort[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
-    private static readonly byte[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-    private static readonly ushort[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
-    private static readonly byte[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
-    private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    // Spans over data in the image, not static arrays: a static array read from a method compiled before the class
+    // was initialised goes through a helper call each time.
+    private static ReadOnlySpan<ushort> LengthBase => [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    private static ReadOnlySpan<byte> LengthExtra => [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    private static ReadOnlySpan<ushort> DistanceBase => [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    private static ReadOnlySpan<byte> DistanceExtra => [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    private static ReadOnlySpan<byte> CodeLengthOrder => [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
     private static readonly Huffman FixedLiterals = Huffman.Fixed(literals: true);
     private static readonly Huffman FixedDistances = Huffman.Fixed(literals: false);
@@ -81,34 +84,90 @@ internal sealed class Inflater
     }
 
     /// <returns>false when the output is full.</returns>
+    /// <remarks>The reader's state is copied into locals for the loop and back after it: through the <c>ref</c>, every
+    /// bit taken was a load and a store in one long dependency chain (a third of a first build's inflating).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-    private static bool Compressed(ref BitReader bits, Span<byte> output, ref int written, Huffman literals, Huffman distances)
+    private static bool Compressed(ref BitReader reader, Span<byte> output, ref int written, Huffman literals, Huffman distances)
     {
+        var input = reader.Input;
+        var (position, bits, count, overrun) = (reader.Position, reader.Bits, reader.Count, reader.Overrun);
+        var literalFast = literals.Fast;
+        var literalMask = literals.Mask;
+        var distanceFast = distances.Fast;
+        var distanceMask = distances.Mask;
+        var at = written;
+        bool blockEnded;
         while (true)
         {
-            var symbol = bits.Decode(literals);
+            // One symbol with its extra bits and its distance with its extra bits take at most 15+5+15+13 = 48 bits.
+            if (count < 48) BitReader.Refill(input, ref position, ref bits, ref count, ref overrun);
+            var symbol = Decode(literals, literalFast, literalMask, ref bits, ref count);
             if (symbol < 256)
             {
-                if ((uint)written >= (uint)output.Length) return false;
-                output[written++] = (byte)symbol;
+                if ((uint)at >= (uint)output.Length)
+                {
+                    blockEnded = false;
+                    break;
+                }
+                output[at++] = (byte)symbol;
                 continue;
             }
-            if (symbol == 256) return true;
+            if (symbol == 256)
+            {
+                blockEnded = true;
+                break;
+            }
             symbol -= 257;
             if (symbol >= LengthBase.Length) throw new InvalidDataException("invalid length code");
-            var length = LengthBase[symbol] + bits.Take(LengthExtra[symbol]);
-            var distanceCode = bits.Decode(distances);
+            var length = LengthBase[symbol] + Take(LengthExtra[symbol], ref bits, ref count);
+            var distanceCode = Decode(distances, distanceFast, distanceMask, ref bits, ref count);
             if (distanceCode >= DistanceBase.Length) throw new InvalidDataException("invalid distance code");
-            var distance = DistanceBase[distanceCode] + bits.Take(DistanceExtra[distanceCode]);
-            if (distance > written) throw new InvalidDataException("distance beyond the start of the output");
-            var n = Math.Min(length, output.Length - written);
-            var from = written - distance;
+            var distance = DistanceBase[distanceCode] + Take(DistanceExtra[distanceCode], ref bits, ref count);
+            if (distance > at) throw new InvalidDataException("distance beyond the start of the output");
+            var n = Math.Min(length, output.Length - at);
+            var from = at - distance;
             // Matches in a commit are short: a plain loop beats a call into memmove (and handles overlap, distance < n).
-            if (n > 32 && distance >= n) output.Slice(from, n).CopyTo(output[written..]);
-            else for (var i = 0; i < n; i++) output[written + i] = output[from + i];
-            written += n;
-            if (n < length) return false;
+            if (n > 32 && distance >= n) output.Slice(from, n).CopyTo(output[at..]);
+            else for (var i = 0; i < n; i++) output[at + i] = output[from + i];
+            at += n;
+            if (n < length)
+            {
+                blockEnded = false;
+                break;
+            }
         }
+        BitReader.CheckNotPastEnd(count, overrun);
+        (reader.Position, reader.Bits, reader.Count, reader.Overrun) = (position, bits, count, overrun);
+        written = at;
+        return blockEnded;
+    }
+
+    /// <summary>The next symbol of <paramref name="table"/> (the caller made sure 15 bits are buffered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Decode(Huffman table, ushort[] fast, int mask, ref ulong bits, ref int count)
+    {
+        int entry = fast[(int)bits & mask];
+        if (entry != 0)
+        {
+            var length = entry >> FastBits;
+            bits >>= length;
+            count -= length;
+            return entry & ((1 << FastBits) - 1);
+        }
+        var slow = table.DecodeSlow(bits);
+        bits >>= slow >> 16;
+        count -= slow >> 16;
+        return slow & 0xFFFF;
+    }
+
+    /// <summary>The next <paramref name="n"/> bits (the caller made sure they are buffered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Take(int n, ref ulong bits, ref int count)
+    {
+        var value = (int)(bits & ((1UL << n) - 1));
+        bits >>= n;
+        count -= n;
+        return value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
@@ -126,9 +185,16 @@ internal sealed class Inflater
         var total = literalCount + distanceCount;
         var lengths = _lengths.AsSpan(0, total);
         var n = 0;
+        // As in Compressed: the reader's state in locals for the loop (a code length and its repeat take at most 7+7 bits).
+        var input = bits.Input;
+        var (position, buffered, count, overrun) = (bits.Position, bits.Bits, bits.Count, bits.Overrun);
+        var lengthCode = _codeLengths;
+        var fast = lengthCode.Fast;
+        var mask = lengthCode.Mask;
         while (n < total)
         {
-            var symbol = bits.Decode(_codeLengths);
+            if (count < 16) BitReader.Refill(input, ref position, ref buffered, ref count, ref overrun);
+            var symbol = Decode(lengthCode, fast, mask, ref buffered, ref count);
             int repeat;
             byte value;
             switch (symbol)
@@ -139,15 +205,15 @@ internal sealed class Inflater
                 case 16:
                     if (n == 0) throw new InvalidDataException("repeat without a previous length");
                     value = lengths[n - 1];
-                    repeat = 3 + bits.Take(2);
+                    repeat = 3 + Take(2, ref buffered, ref count);
                     break;
                 case 17:
                     value = 0;
-                    repeat = 3 + bits.Take(3);
+                    repeat = 3 + Take(3, ref buffered, ref count);
                     break;
                 case 18:
                     value = 0;
-                    repeat = 11 + bits.Take(7);
+                    repeat = 11 + Take(7, ref buffered, ref count);
                     break;
                 default:
                     throw new InvalidDataException("invalid code length code");
@@ -157,64 +223,69 @@ internal sealed class Inflater
             // first build's walk ran it as unoptimized code (repeats are at most 138 bytes).
             for (var end = n + repeat; n < end; n++) lengths[n] = value;
         }
+        BitReader.CheckNotPastEnd(count, overrun);
+        (bits.Position, bits.Bits, bits.Count, bits.Overrun) = (position, buffered, count, overrun);
         if (lengths[256] == 0) throw new InvalidDataException("no end-of-block code");
         _literals.Build(lengths[..literalCount]);
         _distances.Build(lengths[literalCount..]);
     }
 
     /// <summary>Deflate's bit stream, least significant bit first, buffered up to 64 bits at a time.</summary>
+    /// <remarks>The hot loops copy the fields into locals and use the static <see cref="Refill(ReadOnlySpan{byte}, ref int, ref ulong, ref int, ref int)"/>.</remarks>
     private ref struct BitReader(ReadOnlySpan<byte> input, int position)
     {
-        private readonly ReadOnlySpan<byte> _input = input;
-        private int _position = position;
-        private ulong _bits;
-        private int _count;
-        private int _overrun;
+        public readonly ReadOnlySpan<byte> Input = input;
+        public int Position = position;
+        public ulong Bits;
+        public int Count;
+        public int Overrun;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Take(int count)
         {
-            if (_count < count) Refill();
-            var value = (int)(_bits & ((1UL << count) - 1));
-            _bits >>= count;
-            _count -= count;
+            if (Count < count) Refill(Input, ref Position, ref Bits, ref Count, ref Overrun);
+            var value = (int)(Bits & ((1UL << count) - 1));
+            Bits >>= count;
+            Count -= count;
+            CheckNotPastEnd(Count, Overrun);
             return value;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Decode(Huffman table)
         {
-            if (_count < 16) Refill();
-            int entry = table.Fast[(int)_bits & table.Mask];
-            if (entry != 0)
-            {
-                var length = entry >> FastBits;
-                _bits >>= length;
-                _count -= length;
-                return entry & ((1 << FastBits) - 1);
-            }
-            return table.DecodeSlow(ref _bits, ref _count);
+            if (Count < 16) Refill(Input, ref Position, ref Bits, ref Count, ref Overrun);
+            var symbol = Inflater.Decode(table, table.Fast, table.Mask, ref Bits, ref Count);
+            CheckNotPastEnd(Count, Overrun);
+            return symbol;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-        private void Refill()
+        /// <summary>
+        /// Past the input's end the buffer is topped up with zero bytes (<paramref name="overrun"/> of them), so the hot
+        /// loops need no end test per symbol; taking any of those bits means the stream was cut short.
+        /// </summary>
+        public static void CheckNotPastEnd(int count, int overrun)
         {
-            if (_position + 8 <= _input.Length)
+            if (count < overrun * 8) throw new InvalidDataException("truncated deflate stream");
+        }
+
+        /// <summary>Buffers at least 56 bits: as many whole bytes as fit, from one unaligned 8-byte read.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Refill(ReadOnlySpan<byte> input, ref int position, ref ulong bits, ref int count, ref int overrun)
+        {
+            if (position + 8 <= input.Length)
             {
-                // As many whole bytes as fit, from one unaligned 8-byte read.
-                var word = BinaryPrimitives.ReadUInt64LittleEndian(_input[_position..]);
-                var take = (63 - _count) >> 3;
-                _bits |= (word & (ulong.MaxValue >> (64 - take * 8))) << _count;
-                _position += take;
-                _count += take * 8;
+                var word = BinaryPrimitives.ReadUInt64LittleEndian(input[position..]);
+                var take = (63 - count) >> 3;
+                bits |= (word & (ulong.MaxValue >> (64 - take * 8))) << count;
+                position += take;
+                count += take * 8;
                 return;
             }
-            // Near the end of the input: byte by byte, then zeros past it (a valid stream never uses more than a few).
-            while (_count <= 56)
+            // Near the end of the input: byte by byte, then zeros past it (see CheckNotPastEnd).
+            while (count <= 56)
             {
-                if (_position < _input.Length) _bits |= (ulong)_input[_position++] << _count;
-                else if (++_overrun > 8) throw new InvalidDataException("truncated deflate stream");
-                _count += 8;
+                if (position < input.Length) bits |= (ulong)input[position++] << count;
+                else overrun++;
+                count += 8;
             }
         }
 
@@ -222,15 +293,15 @@ internal sealed class Inflater
         public ReadOnlySpan<byte> AlignedBytes(int length)
         {
             // The bits of a partly used byte are dropped; whole unused bytes go back to the input.
-            var unread = _count / 8 - _overrun;
+            var unread = Count / 8 - Overrun;
             if (unread < 0) throw new InvalidDataException("truncated stored block");
-            _position -= unread;
-            _bits = 0;
-            _count = 0;
-            _overrun = 0;
-            if (_position + length > _input.Length) throw new InvalidDataException("truncated stored block");
-            var bytes = _input.Slice(_position, length);
-            _position += length;
+            Position -= unread;
+            Bits = 0;
+            Count = 0;
+            Overrun = 0;
+            if (Position + length > Input.Length) throw new InvalidDataException("truncated stored block");
+            var bytes = Input.Slice(Position, length);
+            Position += length;
             return bytes;
         }
     }
@@ -305,11 +376,12 @@ internal sealed class Inflater
                 k += sizes[i];
             }
             _maxCode[16] = 0x10000;
+            var fastBits = _bits; // a local: the table writes below would make the JIT reload the field each time
             foreach (var symbol in used)
             {
                 int s = lengths[symbol];
                 var next = nextCode[s]++;
-                if (s <= _bits)
+                if (s <= fastBits)
                 {
                     var entry = (ushort)((s << FastBits) | symbol);
                     for (var j = Reverse(next, s); j < fast.Length; j += 1 << s) fast[j] = entry;
@@ -350,8 +422,9 @@ internal sealed class Inflater
             return count;
         }
 
+        /// <summary>A code longer than the fast table: the symbol in the low 16 bits, the code's length above them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
-        public int DecodeSlow(ref ulong bits, ref int bitCount)
+        public int DecodeSlow(ulong bits)
         {
             var k = Reverse((int)(bits & 0xFFFF), 16);
             int s;
@@ -360,9 +433,7 @@ internal sealed class Inflater
             if (s >= 16) throw new InvalidDataException("invalid Huffman code");
             var b = (k >> (16 - s)) - _firstCode[s] + _firstSymbol[s];
             if ((uint)b >= (uint)_size.Length || _size[b] != s) throw new InvalidDataException("invalid Huffman code");
-            bits >>= s;
-            bitCount -= s;
-            return _value[b];
+            return (s << 16) | _value[b];
         }
 
         private static int Reverse(int value, int bits) => (int)(ReverseBits((uint)value) >> (32 - bits));
