@@ -20,7 +20,8 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     private readonly IReadOnlySet<ObjectKey> _shallowBoundary;
     private readonly RepositorySnapshot _snapshot;
     private readonly bool _useGitCli;
-    private readonly bool _storeWasOnDisk;
+    private bool _storeWasOnDisk;
+    private BackgroundStoreSave? _backgroundSave;
     private Repository? _repository;
     private StoreAnalyzedCommitCache? _analyzedCommits;
     private HistoryListing? _headListing;
@@ -194,10 +195,14 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
 
     /// <summary>The history git listed from HEAD in the background since Open (null when none was started or git failed).</summary>
     /// <remarks>If HEAD moved meanwhile, the commit asked for may be missing from it; the caller then reads the rest itself.</remarks>
-    private List<RawCommit>? TakeHeadListing()
+    private List<RawCommit>? TakeHeadListing() => TakeHeadListing(out _);
+
+    /// <param name="hasDetails">Whether the commits came with their details (the listing of a history without tags).</param>
+    private List<RawCommit>? TakeHeadListing(out bool hasDetails)
     {
         var listing = _headListing;
         _headListing = null;
+        hasDetails = listing?.HasDetails ?? false;
         if (listing is null) return null;
         using (listing) return listing.Result();
     }
@@ -258,10 +263,14 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     {
         lock (_store)
         {
-            if (TakeHeadListing() is not { } listed) return;
+            if (TakeHeadListing(out var hasDetails) is not { } listed) return;
             var fresh = _store.Count == 0 ? listed : listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
             CommitsListedByGitCli += fresh.Count;
             _store.Add(fresh);
+            // A large first listing with every detail is final as it stands: its file is written while the engine works.
+            // (With tags, details of the commits since the last one are loaded later and the file waits for them.)
+            if (hasDetails && !_storeWasOnDisk && _backgroundSave is null && fresh.Count >= BackgroundSaveMinimum)
+                _backgroundSave = BackgroundStoreSave.Start(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
 
@@ -365,8 +374,19 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     /// while this one writes the store (a first build of 100k commits writes both, each taking tens of milliseconds).</param>
     private void SaveIfDirty(bool done = false)
     {
+        if (_backgroundSave is { } writing)
+        {
+            // Until the background write is over, nothing else writes the file; at the end, it is waited for.
+            if (!done && !writing.IsCompleted) return;
+            writing.Wait();
+        }
         lock (_store)
         {
+            if (_backgroundSave is { } written)
+            {
+                _backgroundSave = null;
+                if (written.Apply(_store)) _storeWasOnDisk = true;
+            }
             var analysis = done && _analyzedCommits is { HasUnsaved: true } cache
                 ? Task.Factory.StartNew(cache.SaveUnsavedLocked, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
                 : null;
@@ -387,6 +407,9 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     }
 
     private const int RewriteThreshold = 200;
+
+    /// <summary>Below this many commits a first build's store file is written at the end (a thread would cost more).</summary>
+    private const int BackgroundSaveMinimum = 4096;
 
     private Repository LibGit2() => _repository ??= new Repository(_directories.GitDirectory);
 

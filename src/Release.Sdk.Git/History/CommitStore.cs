@@ -58,6 +58,15 @@ internal sealed class CommitStore
     /// <summary>How many facts (commits, details, peeled tags) were added since the store was loaded or saved.</summary>
     public int UnsavedFacts { get; private set; }
 
+    /// <summary>Records that a store file now holds this store as it was when <paramref name="unsavedFacts"/> facts were unsaved.</summary>
+    public void MarkSaved(StoreFileIdentity file, int unsavedFacts)
+    {
+        UnsavedFacts = Math.Max(0, UnsavedFacts - unsavedFacts);
+        IsPersisted = true;
+        FileIdentity = file;
+        PersistedCount = file.CommitCount;
+    }
+
     /// <summary>True when the store exists on disk (it was loaded from or saved to its file).</summary>
     public bool IsPersisted { get; set; }
 

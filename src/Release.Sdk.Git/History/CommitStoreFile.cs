@@ -40,14 +40,20 @@ internal static class CommitStoreFile
         }
     }
 
+    /// <summary>Writes the store (the caller holds its lock).</summary>
     public static void TrySave(string path, CommitStore store)
     {
-        using var content = Write(store);
-        if (!CacheFiles.TryWriteAtomically(path, content.GetBuffer().AsSpan(0, (int)content.Length))) return;
-        store.IsDirty = false;
-        store.IsPersisted = true;
-        store.FileIdentity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), store.Entries.Count);
-        store.PersistedCount = store.Entries.Count;
+        var image = StoreImage.Of(store);
+        if (TryWrite(path, image) is { } identity) store.MarkSaved(identity, image.UnsavedFacts);
+    }
+
+    /// <summary>Writes what <paramref name="image"/> holds; needs no lock on the store it was taken from.</summary>
+    /// <returns>The file's identity; null when it could not be written.</returns>
+    public static StoreFileIdentity? TryWrite(string path, StoreImage image)
+    {
+        using var content = Write(image);
+        if (!CacheFiles.TryWriteAtomically(path, content.GetBuffer().AsSpan(0, (int)content.Length))) return null;
+        var identity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), image.Entries.Length);
         // The journal extended the file just replaced, which now holds all of it; files of older formats are dead weight.
         CacheFiles.TryDelete(CommitJournalFile.PathFor(path));
         try
@@ -60,19 +66,20 @@ internal static class CommitStoreFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
+        return identity;
     }
 
     internal static byte[] Serialize(CommitStore store)
     {
-        using var content = Write(store);
+        using var content = Write(StoreImage.Of(store));
         return content.ToArray();
     }
 
     /// <summary>The file's bytes in one buffer sized up front (no doubling copies of a many-megabyte file).</summary>
-    private static MemoryStream Write(CommitStore store)
+    private static MemoryStream Write(StoreImage store)
     {
-        var estimate = 256L + (long)store.Entries.Count * EntrySize + store.ParentIndices.Count * 4L + store.MessageBytes.Length
-                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Count * (2L * ObjectKey.Size + 1)
+        var estimate = 256L + (long)store.Entries.Length * EntrySize + store.ParentIndices.Length * 4L + store.MessageBytes.Length
+                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Length * (2L * ObjectKey.Size + 1)
                        + store.Memos.Sum(m => 8L + m.Targets.Length * 5L);
         var buffer = new MemoryStream((int)Math.Min(estimate, int.MaxValue));
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -81,19 +88,19 @@ internal static class CommitStoreFile
             w.Write(FormatVersion);
             w.Write(store.ShallowFingerprint);
             w.Write(store.ImportedCommitGraph ?? "");
-            w.Write(store.Entries.Count);
-            w.Write(store.ParentIndices.Count);
-            w.Write(store.Strings.Count);
+            w.Write(store.Entries.Length);
+            w.Write(store.ParentIndices.Length);
+            w.Write(store.Strings.Length);
             w.Write(store.MessageBytes.Length);
-            w.Write(store.PeeledTags.Count);
+            w.Write(store.PeeledTags.Length);
             w.Write(EntrySize);
             w.Write(BitConverter.IsLittleEndian);
             w.Write(MemoryMarshal.AsBytes(store.Entries.AsSpan()));
 
             Span<byte> id = stackalloc byte[ObjectKey.Size];
-            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(store.ParentIndices)));
+            w.Write(MemoryMarshal.AsBytes(store.ParentIndices.AsSpan()));
             foreach (var s in store.Strings) w.Write(s);
-            w.Write(store.MessageBytes);
+            w.Write(store.MessageBytes.Span);
             foreach (var (tag, commit) in store.PeeledTags)
             {
                 tag.WriteTo(id);
@@ -102,7 +109,7 @@ internal static class CommitStoreFile
                 (commit ?? default).WriteTo(id);
                 w.Write(id);
             }
-            w.Write(store.Memos.Count);
+            w.Write(store.Memos.Length);
             foreach (var memo in store.Memos)
             {
                 w.Write(memo.Head);

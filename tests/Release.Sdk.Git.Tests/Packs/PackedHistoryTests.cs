@@ -75,6 +75,41 @@ public sealed class PackedHistoryTests
         Assert.Equal(order.Order(), listed!.Select(c => c.Id.ToSha()).Order());
     }
 
+    /// <summary>
+    /// A first build of a long history without tags writes its store file on another thread while the engine works:
+    /// a new process must then find every commit with its message in that file, and a commit made after it goes to
+    /// the journal, not lost between the background write and the end of the build.
+    /// </summary>
+    [Fact]
+    public void AFirstBuildWithoutTagsWritesTheStoreInTheBackgroundAndANewProcessReadsItAll()
+    {
+        using var repo = new TempGitRepo();
+        FastImport(repo, commits: 5000);
+        repo.Git("repack", "-q", "-a", "-d");
+        List<(string Sha, string Message)> first;
+        using (var cold = Histories.OpenAsNewProcess(repo))
+        {
+            Assert.Empty(cold.Tags);
+            first = cold.CommitsSince(repo.Head, []).Select(c => (c.Sha, c.Message)).ToList();
+            Assert.Equal(5000, cold.CommitsListedByGitCli);
+        }
+        Assert.True(File.Exists(Histories.CacheFile(repo)));
+
+        using (var warm = Histories.OpenAsNewProcess(repo))
+        {
+            Assert.Equal(first, warm.CommitsSince(repo.Head, []).Select(c => (c.Sha, c.Message)).ToList());
+            Assert.Equal(0, warm.CommitsListedByGitCli);
+            Assert.Equal(0, warm.CommitsReadFromGit);
+        }
+        Assert.Equal(repo.Git("log", "-1", "--format=%B", "HEAD~4999").TrimEnd(), first[^1].Message.TrimEnd());
+
+        repo.Commit("feat: after the first build");
+        using (var next = Histories.OpenAsNewProcess(repo)) Assert.Equal(5001, next.CommitsSince(repo.Head, []).Count);
+        using var again = Histories.OpenAsNewProcess(repo);
+        Assert.Equal(5001, again.CommitsSince(repo.Head, []).Count);
+        Assert.Equal(0, again.CommitsReadFromGit);
+    }
+
     /// <summary>Many commits at once (git fast-import), each changing one file.</summary>
     private static void FastImport(TempGitRepo repo, int commits)
     {
