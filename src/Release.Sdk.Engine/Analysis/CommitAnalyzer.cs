@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -138,6 +139,10 @@ internal static class CommitAnalyzer
         ReadSlice(0);
         Task.WaitAll(others);
 
+        // Compiled at full optimization when a first build starts it, with the per-commit code inlined (the methods marked
+        // so): as ReadyToRun code that code ran 100k times and was re-jitted with profiling probes mid-loop. Builds after
+        // a commit analyze a few commits through the same methods as ReadyToRun code and compile nothing.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void ReadSlice(int worker)
         {
             var reader = new FactsReader(options);
@@ -152,6 +157,7 @@ internal static class CommitAnalyzer
         private readonly QuickFacts _quick = new(ParserOptions.For(options.Preset, options.NoteKeywords), options.ReleaseRules);
         private CommitParser.Prepared? _parser = parser;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
         public AnalyzedCommit Read(CommitInfo commit) =>
             _quick.TryCompute(commit, out var facts) ? facts : Facts((_parser ??= Prepare(options)).Parse(commit), options.ReleaseRules);
     }
@@ -169,6 +175,7 @@ internal static class CommitAnalyzer
 
     /// <summary>The release type <see cref="Decide"/> gives, for any view of a commit the rules can read.</summary>
     /// <param name="defaultRules">The default rules, or those of them that can match <paramref name="commit"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     public static ReleaseType DecideRelease(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules, IReadOnlyList<ReleaseRule> defaultRules) =>
         Evaluate(commit, customRules, defaultRules).Outcome.Release;
 
@@ -182,6 +189,7 @@ internal static class CommitAnalyzer
     }
 
     /// <summary>Custom rules first; only when none of them matched, the defaults.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     private static (RuleOutcome Outcome, string? Source) Evaluate(IRuleSubject commit, IReadOnlyList<ReleaseRule>? customRules,
         IReadOnlyList<ReleaseRule> defaultRules)
     {

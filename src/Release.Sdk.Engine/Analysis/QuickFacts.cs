@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Release.Sdk.Engine.Commits;
 using Release.Sdk.Engine.History;
 
@@ -40,6 +41,7 @@ internal sealed class QuickFacts
     }
 
     /// <returns>false when the commit needs the full parse.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts)
     {
         facts = default;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Release.Sdk.Engine.Analysis;
 /// </summary>
 internal static class ReleaseRuleEvaluator
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     public static RuleOutcome Evaluate(IReadOnlyList<ReleaseRule> rules, IRuleSubject commit)
     {
         var outcome = RuleOutcome.Unmatched;
@@ -29,6 +32,7 @@ internal static class ReleaseRuleEvaluator
         return outcome;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     public static bool Matches(ReleaseRule rule, IRuleSubject commit)
     {
         if (rule.Breaking == true && !commit.IsBreaking) return false;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Release.Sdk.Engine.Analysis;
 
 /// <summary>
@@ -9,8 +11,10 @@ internal static class RevertKeys
     public static ulong Of(string? header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, header is null, header), hash is null, hash);
 
     /// <summary><see cref="Of(string?, string?)"/> of a header that is not null, without making it a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     public static ulong Of(ReadOnlySpan<char> header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, false, header), hash is null, hash);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     private static ulong Mix(ulong state, bool isNull, ReadOnlySpan<char> value)
     {
         const ulong prime = 0x100000001B3UL;

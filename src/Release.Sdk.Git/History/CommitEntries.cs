@@ -21,6 +21,13 @@ internal sealed class CommitEntries(int capacity)
         }
     }
 
+    /// <summary>The entry in place (no copy of the whole struct for one field).</summary>
+    public ref readonly CommitEntry ItemRef(int index)
+    {
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+        return ref _items[index];
+    }
+
     public void Add(in CommitEntry entry)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);

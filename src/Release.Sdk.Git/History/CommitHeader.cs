@@ -23,6 +23,7 @@ internal static class CommitHeader
             _items[Count++] = id;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the pack walk (see GitCliCommitReader.ParseCommit)
         public ObjectKey[] ToArray()
         {
             if (Count == 0) return [];

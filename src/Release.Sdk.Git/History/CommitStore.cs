@@ -91,6 +91,9 @@ internal sealed class CommitStore
 
     public CommitEntry this[int index] => _entries[index];
 
+    /// <summary>Whether the commit's details are stored (without copying its entry).</summary>
+    public bool HasDetailsAt(int index) => _entries.ItemRef(index).HasDetails;
+
     /// <summary>The id index's slot table, for <see cref="CommitStoreFile"/>.</summary>
     internal long[] IndexSlots => _index.Slots;
 

@@ -51,6 +51,7 @@ internal static class GitCli
         private byte[] _bytes = [];
         private string _text = "";
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the pack walk (see GitCliCommitReader.ParseCommit)
         public string Decode(ReadOnlySpan<byte> utf8)
         {
             if (utf8.SequenceEqual(_bytes)) return _text;

@@ -92,6 +92,9 @@ internal static class GitCliCommitReader
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw) => ParseCommit(raw, null);
 
     /// <param name="messages">Where the message's bytes are kept (see <see cref="CommitDetails"/>); null to decode it to a string.</param>
+    /// <remarks>Inlined, so that the pack walk (compiled at full optimization when it starts) runs its own copy: called
+    /// 100k times as ReadyToRun code, it was re-jitted with profiling probes in the middle of a first build.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static CommitDetails? ParseCommit(ReadOnlySpan<byte> raw, Authors? authors, Utf8Arena? messages = null)
     {
         string? authorName = null, authorEmail = null;
@@ -147,6 +150,7 @@ internal static class GitCliCommitReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> value)
     {
         int start = 0, end = value.Length;

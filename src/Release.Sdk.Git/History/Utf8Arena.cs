@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Release.Sdk.Git.History;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class Utf8Arena
     private int _used;
 
     /// <summary>A copy of <paramref name="bytes"/> that stays valid as long as the memory returned is referenced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the pack walk (see GitCliCommitReader.ParseCommit)
     public ReadOnlyMemory<byte> Append(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty) return ReadOnlyMemory<byte>.Empty;

@@ -262,6 +262,7 @@ internal sealed class Inflater
         /// Past the input's end the buffer is topped up with zero bytes (<paramref name="overrun"/> of them), so the hot
         /// loops need no end test per symbol; taking any of those bits means the stream was cut short.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void CheckNotPastEnd(int count, int overrun)
         {
             if (count < overrun * 8) throw new InvalidDataException("truncated deflate stream");
