@@ -42,8 +42,12 @@ internal sealed class AnalyzedCommitTable(string fingerprint, int capacity)
 
     private string Intern(string type)
     {
-        if (_types.TryGetValue(type, out var shared)) return shared;
-        _types[type] = type;
-        return type;
+        // The analysis hands out a few shared type strings: most commits repeat the previous one's instance.
+        if (ReferenceEquals(type, _lastType)) return type;
+        if (!_types.TryGetValue(type, out var shared)) _types[type] = shared = type;
+        if (ReferenceEquals(shared, type)) _lastType = type;
+        return shared;
     }
+
+    private string? _lastType;
 }

@@ -37,6 +37,9 @@ internal sealed class CommitDetails
     /// <summary>The message (decoded on each call when it was read as bytes; invalid UTF-8 becomes U+FFFD, as git log shows it).</summary>
     public string Message => _message ?? Encoding.UTF8.GetString(_utf8Message.Span);
 
+    /// <summary>The room the message takes in UTF-8 (at least: a string's length counts one byte per character).</summary>
+    public int MessageByteCount => _message?.Length ?? _utf8Message.Length;
+
     /// <summary>The message's UTF-8 bytes when it was read as bytes.</summary>
     public bool TryGetUtf8Message(out ReadOnlySpan<byte> utf8)
     {

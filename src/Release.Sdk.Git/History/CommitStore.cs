@@ -143,13 +143,17 @@ internal sealed class CommitStore
         _entries.EnsureCapacity(first + batch.Count);
         _index.EnsureCapacity(first + batch.Count);
         _parents.EnsureCapacity(_parents.Count + batch.Count);
-        EnsureMessageRoom(MessageBytesOf(batch));
+        // The room the messages take, counted in the same pass: a whole history's messages are grown into once,
+        // not doubled a dozen times, and each commit object is visited once here instead of in a pass of its own.
+        long messageBytes = 0;
         foreach (var c in batch)
         {
             // The key is needed in the entry before indexing (the index reads ids from the entries); the rest follows below.
             _entries.Add(new CommitEntry { Id = c.Id });
             if (!_index.TryAdd(c.Id, _entries.Count - 1)) throw new InvalidOperationException($"commit {c.Id} is already stored");
+            if (c.Details is { } details) messageBytes += details.MessageByteCount;
         }
+        EnsureMessageRoom((int)Math.Min(messageBytes, Array.MaxLength / 2));
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -164,14 +168,10 @@ internal sealed class CommitStore
                 else missing = true;
             }
 
-            _entries[first + i] = WithDetails(new CommitEntry(
-                c.Id,
-                c.CommitterDate.ToUnixTimeSeconds(),
-                (short)c.CommitterDate.Offset.TotalMinutes,
-                missing,
-                parentStart,
-                _parents.Count - parentStart,
-                HasDetails: false, -1, -1, -1, -1), c.Details);
+            _entries[first + i] = c.Details is { } details
+                ? WithDetails(c.Id, missing, parentStart, _parents.Count - parentStart, details)
+                : new CommitEntry(c.Id, c.CommitterDate.ToUnixTimeSeconds(), (short)c.CommitterDate.Offset.TotalMinutes, missing,
+                    parentStart, _parents.Count - parentStart, HasDetails: false, -1, -1, -1, -1);
         }
         UnsavedFacts += batch.Count;
     }
@@ -183,23 +183,32 @@ internal sealed class CommitStore
         UnsavedFacts++;
     }
 
-    private CommitEntry WithDetails(CommitEntry entry, CommitDetails? details)
+    private CommitEntry WithDetails(CommitEntry entry, CommitDetails? details) =>
+        details is null ? entry : WithDetails(entry.Id, entry.HasMissingParents, entry.ParentStart, entry.ParentCount, details);
+
+    /// <summary>An entry with its details, made at once (a <c>with</c> on the large struct copied it a few times per commit).</summary>
+    private CommitEntry WithDetails(ObjectKey id, bool hasMissingParents, int parentStart, int parentCount, CommitDetails details)
     {
-        if (details is null) return entry;
         var (messageStart, messageLength) = AppendMessage(details);
-        return entry with
-        {
-            CommitterSeconds = details.CommitterDate.ToUnixTimeSeconds(),
-            CommitterOffsetMinutes = (short)details.CommitterDate.Offset.TotalMinutes,
-            HasDetails = true,
-            AuthorName = Intern(details.AuthorName),
-            AuthorEmail = Intern(details.AuthorEmail),
-            MessageStart = messageStart,
-            MessageLength = messageLength,
-        };
+        return new CommitEntry(id, details.CommitterDate.ToUnixTimeSeconds(), (short)details.CommitterDate.Offset.TotalMinutes,
+            hasMissingParents, parentStart, parentCount, HasDetails: true, Intern(details.AuthorName), Intern(details.AuthorEmail),
+            messageStart, messageLength);
     }
 
+    // The last two strings interned (an author's name and email): readers hand consecutive commits of one author the
+    // same string instances, so most commits need no hashing here.
+    private (string? Value, int Index) _recent0, _recent1;
+
     private int Intern(string value)
+    {
+        if (ReferenceEquals(value, _recent0.Value)) return _recent0.Index;
+        if (ReferenceEquals(value, _recent1.Value)) return _recent1.Index;
+        _recent1 = _recent0;
+        _recent0 = (value, InternSlow(value));
+        return _recent0.Index;
+    }
+
+    private int InternSlow(string value)
     {
         if (_stringIndex.TryGetValue(value, out var i)) return i;
         _strings.Add(value);
@@ -221,18 +230,6 @@ internal sealed class CommitStore
         var written = Encoding.UTF8.GetBytes(message, 0, message.Length, _messages, _messagesLength);
         _messagesLength += written;
         return (_messagesLength - written, written);
-    }
-
-    /// <summary>The room a batch's messages take (at least): grown once rather than doubled a dozen times for a whole history.</summary>
-    private static int MessageBytesOf(IReadOnlyList<RawCommit> batch)
-    {
-        long total = 0;
-        foreach (var c in batch)
-        {
-            if (c.Details is not { } details) continue;
-            total += details.TryGetUtf8Message(out var utf8) ? utf8.Length : details.Message.Length;
-        }
-        return (int)Math.Min(total, Array.MaxLength / 2);
     }
 
     private void EnsureMessageRoom(int needed)
