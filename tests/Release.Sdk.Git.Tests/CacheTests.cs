@@ -371,7 +371,12 @@ public sealed class CacheTests
         var loaded = AnalyzedCommitFile.Parse(bytes, "fingerprint", store)!;
 
         Assert.Equal(3, loaded.Count);
-        for (var i = 0; i < facts.Length; i++) Assert.Equal(facts[i], loaded[i]);
+        for (var i = 0; i < facts.Length; i++)
+        {
+            Assert.True(loaded.TryGet(i, out var f));
+            Assert.Equal(facts[i], f);
+        }
+        Assert.False(loaded.TryGet(facts.Length, out _));
         Assert.Null(AnalyzedCommitFile.Parse(bytes, "other", store));
         Assert.Null(AnalyzedCommitFile.Parse(bytes[..^1], "fingerprint", store));
         for (var position = 0; position < bytes.Length; position += 3)

@@ -75,7 +75,7 @@ internal static class AnalyzedCommitFile
         var length = 0;
         foreach (var index in table.Indices())
         {
-            var f = table[index]!.Value;
+            table.TryGet(index, out var f);
             var record = records.AsSpan(length);
             store[index].Id.WriteTo(record);
             var shape = (f.IsEmpty ? Shape.Empty : 0) | (f.Type is null ? 0 : Shape.HasType) | (f.Revert is null ? 0 : Shape.IsRevert)

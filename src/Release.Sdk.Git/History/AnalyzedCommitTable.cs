@@ -8,7 +8,10 @@ namespace Release.Sdk.Git.History;
 /// </summary>
 internal sealed class AnalyzedCommitTable(string fingerprint, int capacity)
 {
-    private AnalyzedCommit?[] _byIndex = new AnalyzedCommit?[capacity];
+    // Facts and presence apart, not an array of AnalyzedCommit?: Nullable over our struct has no precompiled code, and a
+    // first build ran its accessors unoptimized for each of 100k commits.
+    private AnalyzedCommit[] _byIndex = new AnalyzedCommit[capacity];
+    private bool[] _present = new bool[capacity];
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
 
     public string Fingerprint { get; } = fingerprint;
@@ -21,12 +24,27 @@ internal sealed class AnalyzedCommitTable(string fingerprint, int capacity)
     /// <summary>True when the table exists on disk (it was loaded from or saved to its file).</summary>
     public bool IsPersisted { get; set; }
 
-    public AnalyzedCommit? this[int storeIndex] => storeIndex < _byIndex.Length ? _byIndex[storeIndex] : null;
+    public bool TryGet(int storeIndex, out AnalyzedCommit facts)
+    {
+        if ((uint)storeIndex < (uint)_present.Length && _present[storeIndex])
+        {
+            facts = _byIndex[storeIndex];
+            return true;
+        }
+        facts = default;
+        return false;
+    }
 
     public void Set(int storeIndex, AnalyzedCommit facts)
     {
-        if (storeIndex >= _byIndex.Length) Array.Resize(ref _byIndex, Math.Max(storeIndex + 1, _byIndex.Length * 2));
-        if (_byIndex[storeIndex] is null) Count++;
+        if (storeIndex >= _byIndex.Length)
+        {
+            var size = Math.Max(storeIndex + 1, _byIndex.Length * 2);
+            Array.Resize(ref _byIndex, size);
+            Array.Resize(ref _present, size);
+        }
+        if (!_present[storeIndex]) Count++;
+        _present[storeIndex] = true;
         // 100k commits share a handful of types; one string per type instead of one per commit.
         _byIndex[storeIndex] = facts.Type is { } type ? facts with { Type = Intern(type) } : facts;
     }
@@ -34,9 +52,9 @@ internal sealed class AnalyzedCommitTable(string fingerprint, int capacity)
     /// <summary>Store indices that hold facts, ascending.</summary>
     public IEnumerable<int> Indices()
     {
-        for (var i = 0; i < _byIndex.Length; i++)
+        for (var i = 0; i < _present.Length; i++)
         {
-            if (_byIndex[i] is not null) yield return i;
+            if (_present[i]) yield return i;
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
             if (table.Count == 0) return known;
             for (var i = 0; i < known.Length; i++)
             {
-                if (IndexOf(commits, i) is var index and >= 0 && table[index] is { } f)
+                if (IndexOf(commits, i) is var index and >= 0 && table.TryGet(index, out var f))
                 {
                     facts[i] = f;
                     known[i] = true;
@@ -43,10 +43,12 @@ internal sealed class StoreAnalyzedCommitCache(CommitStore store, string commonG
             if (!store.AnalysisTables.ContainsKey(fingerprint) && positions.Count < RewriteThreshold
                 && File.Exists(AnalyzedCommitFile.PathFor(commonGitDirectory, fingerprint))) return;
             var table = TableFor(fingerprint);
-            for (var k = 0; k < positions.Count; k++)
+            // Read through an array: the interface's indexer over our struct has no precompiled code (100k calls).
+            var computed = facts as AnalyzedCommit[] ?? [.. facts];
+            for (var k = 0; k < computed.Length; k++)
             {
                 if (IndexOf(commits, positions[k]) is not (var index and >= 0)) continue;
-                table.Set(index, facts[k]);
+                table.Set(index, computed[k]);
                 table.UnsavedFacts++;
             }
             // Written when the history is disposed (SaveUnsavedLocked), beside the commit store's own file, rather
