@@ -219,6 +219,8 @@ internal static class PackedHistory
         using var messages = withDetails && !parallelWalks ? new DetailsParser() : null;
         var authors = withDetails && parallelWalks ? new GitCliCommitReader.Authors() : null;
         var kept = withDetails && parallelWalks ? new Utf8Arena() : null;
+        // Null when empty (the usual case): no set is asked per commit.
+        var boundary = shallowBoundary.Count > 0 ? shallowBoundary : null;
         try
         {
             foreach (var start in starts)
@@ -231,7 +233,7 @@ internal static class PackedHistory
                 var (id, pack, offset) = pending.Pop();
                 ReadOnlySpan<byte> whole = default;
                 var commit = pack is not null
-                    ? ReadPacked(objects, pack, offset, id, inflater, ref buffer, parents, shallowBoundary, withDetails, out whole)
+                    ? ReadPacked(objects, pack, offset, id, inflater, ref buffer, parents, boundary, withDetails, out whole)
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
                 for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
@@ -305,7 +307,7 @@ internal static class PackedHistory
     /// <param name="buffer">Where the commit is inflated (replaced by a larger array when too small).</param>
     /// <param name="whole">With <paramref name="withDetails"/>, the whole commit (in <paramref name="buffer"/>), for its message.</param>
     private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, scoped ref byte[] buffer,
-        CommitHeader.Parents parents, IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, out ReadOnlySpan<byte> whole)
+        CommitHeader.Parents parents, IReadOnlySet<ObjectKey>? shallowBoundary, bool withDetails, out ReadOnlySpan<byte> whole)
     {
         DateTimeOffset committed;
         whole = default;
@@ -326,7 +328,7 @@ internal static class PackedHistory
             }
         }
         // git hides the parents of a shallow boundary commit; so do we (as every other reader here does).
-        var parentIds = shallowBoundary.Count > 0 && shallowBoundary.Contains(id) ? [] : parents.ToArray();
+        var parentIds = shallowBoundary is not null && shallowBoundary.Contains(id) ? [] : parents.ToArray();
         return new RawCommit(id, parentIds, committed, null);
     }
 }
