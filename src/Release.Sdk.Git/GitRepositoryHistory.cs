@@ -70,8 +70,13 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             // A first build in a large repository spends most of its time in git's walk of the whole history: start it
             // now, in two halves on two cores, and read refs and configuration (and JIT the engine) meanwhile.
             var boundary = directories.ReadShallowBoundary();
-            var headListing = useGitCli && listHeadEarly && store.Count == 0 && !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory))
-                ? HistoryListing.Start(directories.GitDirectory, files?.TagTargets() ?? [], files?.Head(directories.GitDirectory), directories, boundary)
+            var tagTargets = files?.TagTargets() ?? [];
+            // git's commit-graph file gives the whole history's shape for nothing, and then only the messages since the
+            // last tag are read. Without any tag every message is needed: the listing reads them with the shape in
+            // one pass on two cores, which beats the graph plus reading 100k messages one by one (1.0 s against 0.5 s).
+            var useListing = !File.Exists(CommitGraphFile.PathFor(directories.CommonDirectory)) || (files is not null && tagTargets.Count == 0);
+            var headListing = useGitCli && listHeadEarly && store.Count == 0 && useListing
+                ? HistoryListing.Start(directories.GitDirectory, tagTargets, files?.Head(directories.GitDirectory), directories, boundary)
                 : null;
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
@@ -290,9 +295,10 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         lock (_store)
         {
             if (_store.TryGetIndex(id, out var index)) return index;
-            ImportCommitGraph();
-            if (_store.TryGetIndex(id, out index)) return index;
+            // A listing started at open (when there is one) first: it may carry the messages the graph has not.
             ImportHeadListing();
+            if (_store.TryGetIndex(id, out index)) return index;
+            ImportCommitGraph();
             if (_store.TryGetIndex(id, out index)) return index;
             if (_store.Count == 0 && _useGitCli && GitCliTopology.TryRead(_directories.GitDirectory, id) is { } listed)
             {

@@ -232,6 +232,30 @@ public sealed class CacheTests
             history.CommitsSince(history.State.HeadSha!, [repo.Git("rev-parse", "v1.0.4")])[1].Message);
     }
 
+    /// <summary>
+    /// Without tags every message is needed: the first build lists the history with its messages (two walks over the
+    /// packs) even when a commit-graph file could give the shape, instead of reading each message afterwards.
+    /// </summary>
+    [Fact]
+    public void WithoutTagsTheFirstBuildListsTheHistoryWithItsMessagesEvenWithACommitGraphFile()
+    {
+        using var repo = new TempGitRepo();
+        for (var i = 0; i < 30; i++) repo.Commit(i % 3 == 0 ? $"feat: feature {i}" : $"fix: fix {i}\n\nbody {i}");
+        repo.Git("gc", "-q");
+        repo.Git("commit-graph", "write", "--reachable");
+        Assert.True(File.Exists(Path.Combine(repo.Path, ".git", "objects", "info", "commit-graph")));
+
+        using var history = Histories.OpenAsNewProcess(repo);
+        var since = history.CommitsSince(history.State.HeadSha!, []);
+
+        Assert.Equal(30, since.Count);
+        Assert.Equal(30, history.CommitsListedByGitCli);
+        Assert.Equal(0, history.CommitsReadFromGit);
+        Assert.Equal(0, history.CommitsReadByGitCli);
+        Assert.Equal(repo.Git("log", "--format=%H %B%x00", "HEAD").Split('\0').Select(m => m.Trim()).Where(m => m.Length > 0),
+            since.Select(c => $"{c.Sha} {c.Message.Trim()}"));
+    }
+
     [Fact]
     public void FirstWalkThroughGitCliAndThroughLibGit2Agree()
     {
