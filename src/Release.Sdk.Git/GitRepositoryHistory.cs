@@ -64,6 +64,10 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         try
         {
             var store = HistoryCaches.StoreFor(directories, directories.ShallowFingerprint());
+            // A first build is about to walk a large history: its code is compiled meanwhile on the other core (a few
+            // thousand commits are walked before that would pay).
+            if (useGitCli && listHeadEarly && store.Count == 0 && PackedObjects.PacksExceed(directories.CommonDirectory, WarmUpPackBytes))
+                PackedHistory.StartWarmUp();
             // A new process has no snapshot to compare with: read the ref files at once, and take the fingerprint from
             // that one pass instead of a second pass over a thousand tag files.
             var files = HistoryCaches.HasSnapshot(directories.GitDirectory) ? null : RefFiles.TryRead(directories.CommonDirectory);
@@ -427,6 +431,9 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     }
 
     private const int RewriteThreshold = 200;
+
+    /// <summary>Packs larger than this (~10k commits with their trees and blobs) get the walk's code compiled ahead.</summary>
+    private const long WarmUpPackBytes = 4L << 20;
 
     /// <summary>Below this many commits a first build's store file is written at the end (a thread would cost more).</summary>
     private const int BackgroundSaveMinimum = 4096;

@@ -110,6 +110,10 @@ public sealed class PackedHistoryTests
         Assert.Equal(0, again.CommitsReadFromGit);
     }
 
+    /// <summary>The warm-up's sample must really be a commit that inflates and parses, or it compiles nothing.</summary>
+    [Fact]
+    public void TheWarmUpInflatesAndParsesItsSampleCommit() => Assert.True(PackedHistory.WarmUp());
+
     /// <summary>Many commits at once (git fast-import), each changing one file.</summary>
     private static void FastImport(TempGitRepo repo, int commits)
     {

@@ -11,7 +11,7 @@ namespace Release.Sdk.Git.History.Packs;
 /// Whatever is unusual (a missing object, a corrupt pack, alternates, SHA-256) gives null, and the caller lists the
 /// history with git as before: the result, when there is one, is exactly <c>git rev-list &lt;starts&gt;</c>'s set.
 /// </summary>
-internal static class PackedHistory
+internal static partial class PackedHistory
 {
     // Enough for a commit's tree, a few parents, author and committer lines; longer headers are read whole.
     private const int HeaderBytes = 512;

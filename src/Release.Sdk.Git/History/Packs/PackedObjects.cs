@@ -31,6 +31,20 @@ internal sealed class PackedObjects : IDisposable
             && !UsesOtherObjectFormat(commonGitDirectory) && !RewritesParents(commonGitDirectory);
     }
 
+    /// <summary>Whether the packs hold more than <paramref name="bytes"/> bytes in all (cheap: only their sizes are read).</summary>
+    public static bool PacksExceed(string commonGitDirectory, long bytes)
+    {
+        try
+        {
+            var packs = new DirectoryInfo(Path.Combine(commonGitDirectory, "objects", "pack"));
+            return packs.Exists && packs.EnumerateFiles("pack-*.pack").Sum(f => f.Length) > bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static bool RewritesParents(string commonGitDirectory)
     {
         if (File.Exists(Path.Combine(commonGitDirectory, "info", "grafts")) || Directory.Exists(Path.Combine(commonGitDirectory, "refs", "replace")))
