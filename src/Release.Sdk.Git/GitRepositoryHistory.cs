@@ -204,8 +204,6 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
 
     /// <summary>The history git listed from HEAD in the background since Open (null when none was started or git failed).</summary>
     /// <remarks>If HEAD moved meanwhile, the commit asked for may be missing from it; the caller then reads the rest itself.</remarks>
-    private List<RawCommit>? TakeHeadListing() => TakeHeadListing(out _);
-
     /// <param name="hasDetails">Whether the commits came with their details (the listing of a history without tags).</param>
     private List<RawCommit>? TakeHeadListing(out bool hasDetails)
     {
