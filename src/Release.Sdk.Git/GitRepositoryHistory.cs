@@ -88,7 +88,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             // Reading packs directly, the messages needed later are read the same way (LoadDetails); otherwise git
             // reads ahead the ones it will most likely need.
             if (headListing is { HasDetails: false, ReadsPacks: false } && files is not null && ObjectKey.TryParse(history.State.HeadSha, out var head))
-                history._recentDetails = RecentDetails.Start(directories.GitDirectory, head, files.TagTargets().Select(t => t.Target));
+                history._recentDetails = RecentDetails.Start(directories.GitDirectory, head, tagTargets.Select(t => t.Target));
             history.SaveIfDirty();
             return history;
         }

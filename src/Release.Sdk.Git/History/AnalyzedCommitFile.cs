@@ -29,8 +29,9 @@ internal static class AnalyzedCommitFile
         HasRevertHash = 16,
     }
 
-    public static string PathFor(string commonGitDirectory, string fingerprint) =>
-        Path.Combine(commonGitDirectory, "release-sdk", $"analysis-v{FormatVersion}-{RevertKeys.Of(fingerprint, null):x16}.bin");
+    private static readonly string Stem = $"analysis-v{FormatVersion}";
+
+    public static string PathFor(string commonGitDirectory, string fingerprint) => CacheFiles.PerFingerprint(commonGitDirectory, Stem, fingerprint);
 
     /// <summary>The table saved for <paramref name="fingerprint"/>, mapped onto <paramref name="store"/>; null when there is none.</summary>
     public static AnalyzedCommitTable? TryLoad(string path, string fingerprint, CommitStore store)
@@ -54,7 +55,7 @@ internal static class AnalyzedCommitFile
         table.UnsavedFacts = 0;
         table.IsPersisted = true;
         // An old configuration's file is of no more use: only the few most recently written fingerprints are kept.
-        CacheFiles.KeepNewest(Path.GetDirectoryName(path)!, $"analysis-v{FormatVersion}-*.bin", path, MaxFiles);
+        CacheFiles.KeepNewestPerFingerprint(path, Stem, MaxFiles);
     }
 
     internal static byte[] Serialize(AnalyzedCommitTable table, CommitStore store)

@@ -1,3 +1,5 @@
+using Release.Sdk.Engine.Analysis;
+
 namespace Release.Sdk.Git.History;
 
 /// <summary>
@@ -46,6 +48,14 @@ internal static class CacheFiles
         {
         }
     }
+
+    /// <summary>A file kept per analyzer fingerprint: <c>release-sdk/{stem}-HASH.bin</c> (the full fingerprint is inside).</summary>
+    public static string PerFingerprint(string commonGitDirectory, string stem, string fingerprint) =>
+        Path.Combine(commonGitDirectory, "release-sdk", $"{stem}-{RevertKeys.Of(fingerprint, null):x16}.bin");
+
+    /// <summary>After <paramref name="path"/> was written: the newest <paramref name="max"/> files of its <paramref name="stem"/> are kept.</summary>
+    public static void KeepNewestPerFingerprint(string path, string stem, int max) =>
+        KeepNewest(Path.GetDirectoryName(path)!, $"{stem}-*.bin", path, max);
 
     public static void TryDelete(string path)
     {

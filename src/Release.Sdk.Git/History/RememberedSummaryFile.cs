@@ -15,8 +15,9 @@ internal static class RememberedSummaryFile
     private const int MaxFiles = 4;
     private static readonly byte[] Magic = "RSDKSUMM"u8.ToArray();
 
-    public static string PathFor(string commonGitDirectory, string fingerprint) =>
-        Path.Combine(commonGitDirectory, "release-sdk", $"summary-v{FormatVersion}-{RevertKeys.Of(fingerprint, null):x16}.bin");
+    private static readonly string Stem = $"summary-v{FormatVersion}";
+
+    public static string PathFor(string commonGitDirectory, string fingerprint) => CacheFiles.PerFingerprint(commonGitDirectory, Stem, fingerprint);
 
     /// <returns>The summaries saved for <paramref name="fingerprint"/>, most recent first; empty when there are none.</returns>
     public static List<RememberedSummary> Load(string path, string fingerprint)
@@ -34,7 +35,7 @@ internal static class RememberedSummaryFile
     public static void TrySave(string path, string fingerprint, IReadOnlyList<RememberedSummary> summaries)
     {
         if (CacheFiles.TryWriteAtomically(path, Serialize(fingerprint, summaries)))
-            CacheFiles.KeepNewest(Path.GetDirectoryName(path)!, $"summary-v{FormatVersion}-*.bin", path, MaxFiles);
+            CacheFiles.KeepNewestPerFingerprint(path, Stem, MaxFiles);
     }
 
     internal static byte[] Serialize(string fingerprint, IReadOnlyList<RememberedSummary> summaries)
