@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Release.Sdk.TestKit;
 
@@ -12,18 +11,12 @@ namespace Release.Sdk.Deploy.Adapters.Tests.Fixtures;
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly StringBuilder _output = new();
 
     private PrometheusServer(ProcessStartInfo start, Uri address)
     {
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = new ServerProcess(start);
         Address = address;
     }
 
@@ -49,7 +42,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var server = await LoopbackPorts.RetryOnTakenPortAsync("prometheus", async () =>
         {
             var port = LoopbackPorts.Free();
-            var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(binary);
             foreach (var a in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
                 start.ArgumentList.Add(a);
             var started = new PrometheusServer(start, new Uri($"http://127.0.0.1:{port}/"));
@@ -58,7 +51,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 await started.WaitAsync(async () => (await started._http.GetAsync(new Uri(started.Address, "-/ready"))).IsSuccessStatusCode, "ready");
                 return started;
             }
-            catch (InvalidOperationException) when (started.ExitedBecausePortTaken())
+            catch (InvalidOperationException) when (started._process.ExitedBecausePortTaken())
             {
                 await started.DisposeAsync();
                 return null;
@@ -91,27 +84,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
         throw new TimeoutException($"prometheus: not {what} within {seconds} s");
     }
 
-    private bool ExitedBecausePortTaken()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) return false;
-        _process.WaitForExit(); // the rest of its output
-        lock (_output) return LoopbackPorts.SaysPortTaken(_output.ToString());
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
         _process.Dispose();
         _http.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

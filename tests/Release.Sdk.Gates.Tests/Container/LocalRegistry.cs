@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Release.Sdk.TestKit;
 
 namespace Release.Sdk.Gates.Tests.Container;
@@ -15,9 +14,8 @@ internal sealed class LocalRegistry : IDisposable
 {
     public const string Program = "docker-registry";
 
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(20) };
-    private readonly StringBuilder _output = new();
 
     private LocalRegistry(string workDirectory)
     {
@@ -33,15 +31,10 @@ internal sealed class LocalRegistry : IDisposable
             http:
               addr: 127.0.0.1:{Port}
             """);
-        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Program);
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(config);
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = new ServerProcess(start);
     }
 
     public int Port { get; }
@@ -72,29 +65,11 @@ internal sealed class LocalRegistry : IDisposable
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
             }
-            if (_process.HasExited)
-            {
-                _process.WaitForExit(); // the rest of its output
-                if (LoopbackPorts.SaysPortTaken(Output)) return false;
-            }
+            if (_process.ExitedBecausePortTaken()) return false;
             if (DateTime.UtcNow >= deadline || _process.HasExited)
-                throw new InvalidOperationException($"{Program} did not answer on {Host} (exited: {_process.HasExited}):\n{Output}");
+                throw new InvalidOperationException($"{Program} did not answer on {Host} (exited: {_process.HasExited}):\n{_process.Output}");
             await Task.Delay(200);
         }
-    }
-
-    private string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
     }
 
     /// <summary>Pushes blobs (monolithic upload: POST then PUT ?digest=) and the manifest under repository:tag.</summary>
@@ -120,11 +95,6 @@ internal sealed class LocalRegistry : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
         _process.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Release.Sdk.TestKit;
 
@@ -14,8 +13,7 @@ namespace Release.Sdk.Notify.Tests.EndToEnd;
 internal sealed partial class Smtp4dev : IAsyncDisposable
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ServerProcess _process;
     private readonly string _appData = Directory.CreateTempSubdirectory("rsdk-smtp4dev-").FullName;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -23,13 +21,7 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
     {
         SmtpPort = LoopbackPorts.Free();
         WebPort = LoopbackPorts.Free();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot() };
         foreach (var arg in new[]
                  {
                      "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{WebPort}", $"--smtpport={SmtpPort}",
@@ -38,9 +30,7 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process = new ServerProcess(start);
     }
 
     public int SmtpPort { get; }
@@ -49,19 +39,7 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
 
     private string Api => $"http://127.0.0.1:{WebPort}/api/messages";
 
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
-    private string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString();
-        }
-    }
+    private string Output => _process.Output;
 
     /// <summary>Starts smtp4dev and waits for its API; fails with a message saying what to do when it cannot.</summary>
     public static async Task<Smtp4dev> StartAsync()
@@ -78,25 +56,16 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
     private static async Task<Smtp4dev?> TryStartAsync()
     {
         var server = new Smtp4dev();
-        server._process.Start();
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupLimit)
         {
             if (server._process.HasExited)
             {
-                try
-                {
-                    await server._process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)); // the rest of its output
-                }
-                catch (TimeoutException)
-                {
-                }
+                var portTaken = server._process.ExitedBecausePortTaken(); // reads its output to the end
                 var exitCode = server._process.ExitCode;
                 var exitOutput = server.Output;
                 await server.DisposeAsync();
-                if (LoopbackPorts.SaysPortTaken(exitOutput)) return null;
+                if (portTaken) return null;
                 Assert.Fail($"smtp4dev exited with code {exitCode} before it answered:\n{exitOutput}");
             }
             try
@@ -136,17 +105,8 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        }
-        catch (InvalidOperationException)
-        {
-            // never started
-        }
         _process.Dispose();
         _http.Dispose();
         try
@@ -156,5 +116,6 @@ internal sealed partial class Smtp4dev : IAsyncDisposable
         catch (IOException)
         {
         }
+        return ValueTask.CompletedTask;
     }
 }
