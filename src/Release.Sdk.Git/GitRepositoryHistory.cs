@@ -82,6 +82,9 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
             var headListing = useGitCli && listHeadEarly && store.Count == 0 && useListing
                 ? HistoryListing.Start(directories.GitDirectory, tagTargets, files?.Head(directories.GitDirectory), directories, boundary)
                 : null;
+            // A listing with every message (no tags) is imported whole: its room is taken now, before the walk fills the heap.
+            if (headListing is { HasDetails: true, Sample: { EstimatedCommits: >= BackgroundSaveMinimum } sample })
+                store.Reserve(sample.EstimatedCommits + sample.EstimatedCommits / 8, sample.EstimatedObjectBytes);
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
                 h => HistoryCaches.SnapshotFor(directories.GitDirectory, fingerprint) ?? h.ReadSnapshot(fingerprint, files, found?.WorkingDirectory));
@@ -271,6 +274,8 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         lock (_store)
         {
             if (TakeHeadListing(out var hasDetails) is not { } listed) return;
+            // Every listed message is analyzed next: the analysis loop is compiled meanwhile on the core the import leaves idle.
+            if (hasDetails && listed.Count >= BackgroundSaveMinimum) PrepareBulkAnalysis();
             var fresh = _store.Count == 0 ? listed : listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
             CommitsListedByGitCli += fresh.Count;
             _store.Add(fresh);
@@ -280,6 +285,9 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
                 _backgroundSave = BackgroundStoreSave.Start(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
+
+    private static void PrepareBulkAnalysis() =>
+        Task.Factory.StartNew(() => CommitAnalyzer.PrepareBulkAnalysis(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private (int Head, int[] Excluded) Resolve(string headSha, IReadOnlyCollection<string> excludeShas)
     {

@@ -51,7 +51,8 @@ internal static class AnalyzedCommitFile
 
     public static void TrySave(string path, AnalyzedCommitTable table, CommitStore store)
     {
-        if (!CacheFiles.TryWriteAtomically(path, Serialize(table, store))) return;
+        var (strings, records) = Records(table, store);
+        if (CacheFiles.TryWriteChecksummed(path, stream => WritePayload(table, strings, records.Span, stream)) is null) return;
         table.UnsavedFacts = 0;
         table.IsPersisted = true;
         // An old configuration's file is of no more use: only the few most recently written fingerprints are kept.
@@ -59,6 +60,13 @@ internal static class AnalyzedCommitFile
     }
 
     internal static byte[] Serialize(AnalyzedCommitTable table, CommitStore store)
+    {
+        var (strings, records) = Records(table, store);
+        return CacheFiles.Checksummed(stream => WritePayload(table, strings, records.Span, stream));
+    }
+
+    /// <summary>The table's records, and the strings they refer to by index.</summary>
+    private static (List<string> Strings, ReadOnlyMemory<byte> Records) Records(AnalyzedCommitTable table, CommitStore store)
     {
         var strings = new List<string>();
         var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -90,21 +98,19 @@ internal static class AnalyzedCommitFile
             if (f.Revert?.Hash is { } hash) used = WriteIndex(record, used, Index(hash));
             length += used;
         }
+        return (strings, records.AsMemory(0, length));
+    }
 
-        using var content = new MemoryStream(length + strings.Sum(s => s.Length * 3 + 5) + 256);
-        using (var w = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(table.Fingerprint);
-            w.Write(table.Count);
-            w.Write(strings.Count);
-            foreach (var s in strings) w.Write(s);
-            w.Write(records.AsSpan(0, length));
-        }
-        var checksum = CommitStoreFile.Checksum(content.GetBuffer().AsSpan(0, (int)content.Length));
-        content.Write(BitConverter.GetBytes(checksum));
-        return content.ToArray();
+    private static void WritePayload(AnalyzedCommitTable table, List<string> strings, ReadOnlySpan<byte> records, Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(table.Fingerprint);
+        w.Write(table.Count);
+        w.Write(strings.Count);
+        foreach (var s in strings) w.Write(s);
+        w.Write(records);
     }
 
     private static int WriteIndex(Span<byte> record, int used, int index)

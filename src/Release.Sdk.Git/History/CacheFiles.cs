@@ -8,16 +8,44 @@ namespace Release.Sdk.Git.History;
 /// </summary>
 internal static class CacheFiles
 {
+    /// <summary>
+    /// A payload and its checksum written straight to the file (see <see cref="ChecksummedWriter"/>), nothing of it
+    /// buffered whole. <paramref name="writePayload"/> runs twice: once to measure the payload, whose length seeds the checksum.
+    /// </summary>
+    /// <returns>The checksum written; null when the file could not be written (it is then left as it was).</returns>
+    public static ulong? TryWriteChecksummed(string path, Action<Stream> writePayload)
+    {
+        var length = ChecksummedWriter.Measure(writePayload);
+        ulong checksum = 0;
+        return TryWriteAtomically(path, file =>
+        {
+            var writer = new ChecksummedWriter(file, length);
+            writePayload(writer);
+            checksum = writer.Finish();
+        }) ? checksum : null;
+    }
+
+    /// <summary>The bytes <see cref="TryWriteChecksummed"/> writes, in memory.</summary>
+    public static byte[] Checksummed(Action<Stream> writePayload)
+    {
+        var length = ChecksummedWriter.Measure(writePayload);
+        using var content = new MemoryStream((int)Math.Min(length + 8, Array.MaxLength));
+        var writer = new ChecksummedWriter(content, length);
+        writePayload(writer);
+        writer.Finish();
+        return content.ToArray();
+    }
+
     /// <returns>false when the file could not be written (it is then left as it was).</returns>
-    public static bool TryWriteAtomically(string path, ReadOnlySpan<byte> content)
+    private static bool TryWriteAtomically(string path, Action<FileStream> write)
     {
         string? temp = null;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                file.Write(content);
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                write(file);
             File.Move(temp, path, overwrite: true);
             temp = null;
             return true;

@@ -30,13 +30,22 @@ internal sealed class CommitEntries(int capacity)
 
     public void Add(in CommitEntry entry)
     {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        if (Count == _items.Length) Grow(_items.Length * 2);
         _items[Count++] = entry;
     }
 
     public void EnsureCapacity(int capacity)
     {
-        if (capacity > _items.Length) Array.Resize(ref _items, Math.Max(capacity, _items.Length * 2));
+        if (capacity > _items.Length) Grow(Math.Max(capacity, _items.Length * 2));
+    }
+
+    /// <summary>A larger array, not cleared (entries past <see cref="Count"/> are never read): room reserved for a
+    /// listing that turns out shorter is never written, so it takes no memory.</summary>
+    private void Grow(int capacity)
+    {
+        var grown = GC.AllocateUninitializedArray<CommitEntry>(capacity);
+        AsSpan().CopyTo(grown);
+        _items = grown;
     }
 
     public ReadOnlySpan<CommitEntry> AsSpan() => _items.AsSpan(0, Count);

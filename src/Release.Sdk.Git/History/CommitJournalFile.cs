@@ -124,7 +124,7 @@ internal static class CommitJournalFile
         var record = new byte[4 + body.Length + 8];
         BitConverter.TryWriteBytes(record.AsSpan(0), body.Length);
         body.CopyTo(record.AsSpan(4));
-        BitConverter.TryWriteBytes(record.AsSpan(4 + body.Length), CommitStoreFile.Checksum(body));
+        BitConverter.TryWriteBytes(record.AsSpan(4 + body.Length), ChecksumFold.Of(body));
         return record;
     }
 
@@ -136,7 +136,7 @@ internal static class CommitJournalFile
         var length = BitConverter.ToInt32(bytes, at);
         if (length < 4 || (long)at + 4 + length + 8 > bytes.Length) return false;
         var body = bytes.AsSpan(at + 4, length);
-        if (BitConverter.ToUInt64(bytes, at + 4 + length) != CommitStoreFile.Checksum(body)) return false;
+        if (BitConverter.ToUInt64(bytes, at + 4 + length) != ChecksumFold.Of(body)) return false;
         try
         {
             using var r = new BinaryReader(new MemoryStream(bytes, at + 4, length, writable: false), Encoding.UTF8);

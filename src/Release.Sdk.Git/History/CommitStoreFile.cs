@@ -51,9 +51,8 @@ internal static class CommitStoreFile
     /// <returns>The file's identity; null when it could not be written.</returns>
     public static StoreFileIdentity? TryWrite(string path, StoreImage image)
     {
-        using var content = Write(image);
-        if (!CacheFiles.TryWriteAtomically(path, content.GetBuffer().AsSpan(0, (int)content.Length))) return null;
-        var identity = new StoreFileIdentity(BitConverter.ToUInt64(content.GetBuffer(), (int)content.Length - 8), image.Entries.Length);
+        if (CacheFiles.TryWriteChecksummed(path, stream => WritePayload(image, stream)) is not { } checksum) return null;
+        var identity = new StoreFileIdentity(checksum, image.Entries.Length);
         // The journal extended the file just replaced, which now holds all of it; files of older formats are dead weight.
         CacheFiles.TryDelete(CommitJournalFile.PathFor(path));
         try
@@ -71,59 +70,50 @@ internal static class CommitStoreFile
 
     internal static byte[] Serialize(CommitStore store)
     {
-        using var content = Write(StoreImage.Of(store));
-        return content.ToArray();
+        var image = StoreImage.Of(store);
+        return CacheFiles.Checksummed(stream => WritePayload(image, stream));
     }
 
-    /// <summary>The file's bytes in one buffer sized up front (no doubling copies of a many-megabyte file).</summary>
-    private static MemoryStream Write(StoreImage store)
+    /// <summary>The file's payload (the checksum follows it), written as it goes: see <see cref="ChecksummedWriter"/>.</summary>
+    private static void WritePayload(StoreImage store, Stream stream)
     {
-        var estimate = 256L + (long)store.Entries.Length * EntrySize + store.ParentIndices.Length * 4L + store.MessageBytes.Length
-                       + store.Strings.Sum(s => 5L + s.Length * 3L) + store.PeeledTags.Length * (2L * ObjectKey.Size + 1)
-                       + store.Memos.Sum(m => 8L + m.Targets.Length * 5L);
-        var buffer = new MemoryStream((int)Math.Min(estimate, int.MaxValue));
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(store.ShallowFingerprint);
-            w.Write(store.ImportedCommitGraph ?? "");
-            w.Write(store.Entries.Length);
-            w.Write(store.ParentIndices.Length);
-            w.Write(store.Strings.Length);
-            w.Write(store.MessageBytes.Length);
-            w.Write(store.PeeledTags.Length);
-            w.Write(EntrySize);
-            w.Write(BitConverter.IsLittleEndian);
-            w.Write(MemoryMarshal.AsBytes(store.Entries.AsSpan()));
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(store.ShallowFingerprint);
+        w.Write(store.ImportedCommitGraph ?? "");
+        w.Write(store.Entries.Length);
+        w.Write(store.ParentIndices.Length);
+        w.Write(store.Strings.Length);
+        w.Write(store.MessageBytes.Length);
+        w.Write(store.PeeledTags.Length);
+        w.Write(EntrySize);
+        w.Write(BitConverter.IsLittleEndian);
+        w.Write(MemoryMarshal.AsBytes(store.Entries.AsSpan()));
 
-            Span<byte> id = stackalloc byte[ObjectKey.Size];
-            w.Write(MemoryMarshal.AsBytes(store.ParentIndices.AsSpan()));
-            foreach (var s in store.Strings) w.Write(s);
-            w.Write(store.MessageBytes.Span);
-            foreach (var (tag, commit) in store.PeeledTags)
-            {
-                tag.WriteTo(id);
-                w.Write(id);
-                w.Write(commit.HasValue);
-                (commit ?? default).WriteTo(id);
-                w.Write(id);
-            }
-            w.Write(store.Memos.Length);
-            foreach (var memo in store.Memos)
-            {
-                w.Write(memo.Head);
-                w.Write(memo.Targets.Length);
-                w.Write(MemoryMarshal.AsBytes(memo.Targets.AsSpan()));
-                foreach (var reachable in memo.Reachable) w.Write(reachable);
-            }
-            var slots = store.IndexSlots;
-            w.Write(slots.Length);
-            w.Write(MemoryMarshal.AsBytes(slots.AsSpan()));
+        Span<byte> id = stackalloc byte[ObjectKey.Size];
+        w.Write(MemoryMarshal.AsBytes(store.ParentIndices.AsSpan()));
+        foreach (var s in store.Strings) w.Write(s);
+        w.Write(store.MessageBytes.Span);
+        foreach (var (tag, commit) in store.PeeledTags)
+        {
+            tag.WriteTo(id);
+            w.Write(id);
+            w.Write(commit.HasValue);
+            (commit ?? default).WriteTo(id);
+            w.Write(id);
         }
-        var checksum = Checksum(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        buffer.Write(BitConverter.GetBytes(checksum));
-        return buffer;
+        w.Write(store.Memos.Length);
+        foreach (var memo in store.Memos)
+        {
+            w.Write(memo.Head);
+            w.Write(memo.Targets.Length);
+            w.Write(MemoryMarshal.AsBytes(memo.Targets.AsSpan()));
+            foreach (var reachable in memo.Reachable) w.Write(reachable);
+        }
+        var slots = store.IndexSlots;
+        w.Write(slots.Length);
+        w.Write(MemoryMarshal.AsBytes(slots.AsSpan()));
     }
 
     internal static CommitStore? Parse(byte[] bytes, string shallowFingerprint)
@@ -250,16 +240,4 @@ internal static class CommitStoreFile
 
     private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
         or EndOfStreamException or ArgumentException or DecoderFallbackException;
-
-    /// <summary>One entry as <see cref="Write"/> lays it out (little-endian, like BinaryWriter).</summary>
-    /// <summary>A fast 64-bit checksum (not cryptographic): it only has to catch torn or damaged files.</summary>
-    internal static ulong Checksum(ReadOnlySpan<byte> data)
-    {
-        const ulong prime = 0x100000001B3UL;
-        var hash = 0xCBF29CE484222325UL ^ (ulong)data.Length;
-        var words = MemoryMarshal.Cast<byte, ulong>(data);
-        foreach (var w in words) hash = (BitOperations.RotateLeft(hash ^ w, 29) * prime) + 0x9E3779B97F4A7C15UL;
-        foreach (var b in data[(words.Length * 8)..]) hash = (hash ^ b) * prime;
-        return hash;
-    }
 }

@@ -28,6 +28,9 @@ internal sealed class HistoryListing : IDisposable
     /// <summary>Whether the commits listed come with their details (messages, authors).</summary>
     public bool HasDetails { get; }
 
+    /// <summary>What the packs' index says of the commits to come, when the packs are read directly (null otherwise).</summary>
+    public CommitSample? Sample { get; private init; }
+
     /// <summary>Whether the pack files are read directly (<see cref="PackedHistory"/>), so messages are best read that way too.</summary>
     public bool ReadsPacks { get; }
 
@@ -44,13 +47,21 @@ internal sealed class HistoryListing : IDisposable
         // Without any tag, every commit since the first is a commit since the last release: the engine will need all
         // their messages, so the listing reads them in the same pass.
         var withDetails = tagTargets.Count == 0 && head is not null;
-        if (directories is not null && head is { } first && PackedObjects.IsReadable(directories.CommonDirectory))
+        if (directories is not null && head is { } first && PackedObjects.TryOpen(directories.CommonDirectory) is { } objects)
         {
             ObjectKey[] starts = middle is not null && ObjectKey.TryParse(middle, out var half) ? [first, half] : [first];
+            // Sampled here rather than in the walk's task: the estimate lets the caller make room for the listing
+            // before the walk fills the heap (see CommitStore.Reserve).
+            var sample = starts.Length == 1 ? PackedHistory.TrySample(objects) : null;
             return new HistoryListing(Task.Factory.StartNew(
-                () => PackedHistory.TryRead(directories.CommonDirectory, starts, shallowBoundary ?? new HashSet<ObjectKey>(), withDetails)
-                      ?? ListWithGit(gitDirectory, withDetails ? first : null, middle),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default), withDetails, readsPacks: true);
+                () =>
+                {
+                    List<RawCommit>? read;
+                    using (objects)
+                        read = PackedHistory.TryRead(objects, directories.CommonDirectory, starts, shallowBoundary ?? new HashSet<ObjectKey>(), withDetails, sample?.Middle);
+                    return read ?? ListWithGit(gitDirectory, withDetails ? first : null, middle);
+                },
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default), withDetails, readsPacks: true) { Sample = sample };
         }
         if (withDetails)
         {

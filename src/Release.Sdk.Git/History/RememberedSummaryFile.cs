@@ -34,14 +34,16 @@ internal static class RememberedSummaryFile
 
     public static void TrySave(string path, string fingerprint, IReadOnlyList<RememberedSummary> summaries)
     {
-        if (CacheFiles.TryWriteAtomically(path, Serialize(fingerprint, summaries)))
+        if (CacheFiles.TryWriteChecksummed(path, stream => WritePayload(fingerprint, summaries, stream)) is not null)
             CacheFiles.KeepNewestPerFingerprint(path, Stem, MaxFiles);
     }
 
-    internal static byte[] Serialize(string fingerprint, IReadOnlyList<RememberedSummary> summaries)
+    internal static byte[] Serialize(string fingerprint, IReadOnlyList<RememberedSummary> summaries) =>
+        CacheFiles.Checksummed(stream => WritePayload(fingerprint, summaries, stream));
+
+    private static void WritePayload(string fingerprint, IReadOnlyList<RememberedSummary> summaries, Stream stream)
     {
-        using var content = new MemoryStream();
-        using (var w = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
             w.Write(FormatVersion);
@@ -64,15 +66,12 @@ internal static class RememberedSummaryFile
                 }
             }
         }
-        var checksum = CommitStoreFile.Checksum(content.GetBuffer().AsSpan(0, (int)content.Length));
-        content.Write(BitConverter.GetBytes(checksum));
-        return content.ToArray();
     }
 
     /// <returns>null when the bytes are not a whole, intact file for <paramref name="fingerprint"/>.</returns>
     internal static List<RememberedSummary>? Parse(byte[] bytes, string fingerprint)
     {
-        if (bytes.Length < Magic.Length + 8 || BitConverter.ToUInt64(bytes, bytes.Length - 8) != CommitStoreFile.Checksum(bytes.AsSpan(0, bytes.Length - 8)))
+        if (bytes.Length < Magic.Length + 8 || BitConverter.ToUInt64(bytes, bytes.Length - 8) != ChecksumFold.Of(bytes.AsSpan(0, bytes.Length - 8)))
             return null;
         try
         {

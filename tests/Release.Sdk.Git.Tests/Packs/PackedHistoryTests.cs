@@ -65,13 +65,18 @@ public sealed class PackedHistoryTests
         var order = repo.Git("rev-list", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
         using var objects = PackedObjects.TryOpen(Path.Combine(repo.Path, ".git"));
-        var middle = objects!.CommitInTheMiddle(minimumObjects: 0);
+        var sample = objects!.SampleCommits(minimumObjects: 0);
 
-        Assert.NotNull(middle);
-        var depth = order.IndexOf(middle.Value.ToSha());
+        Assert.NotNull(sample);
+        var depth = order.IndexOf(sample.Middle.ToSha());
         Assert.InRange(depth, order.Count / 5, order.Count * 4 / 5);
-        Assert.Null(objects.CommitInTheMiddle());
-        var listed = PackedHistory.TryReadHelped(Path.Combine(repo.Path, ".git"), Keys([repo.Head])[0], middle.Value, NoBoundary, withDetails: true);
+        // The estimates a first build reserves the store's room by: about the commits there are, and what their objects take.
+        Assert.InRange(sample.EstimatedCommits, 480, 720);
+        var objectBytes = repo.Git("cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectsize)")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("commit ")).Sum(l => long.Parse(l["commit ".Length..]));
+        Assert.InRange(sample.EstimatedObjectBytes, objectBytes * 8 / 10, objectBytes * 12 / 10);
+        Assert.Null(objects.SampleCommits());
+        var listed = PackedHistory.TryReadHelped(Path.Combine(repo.Path, ".git"), Keys([repo.Head])[0], sample.Middle, NoBoundary, withDetails: true);
         Assert.Equal(order.Order(), listed!.Select(c => c.Id.ToSha()).Order());
     }
 
@@ -84,14 +89,15 @@ public sealed class PackedHistoryTests
     public void AFirstBuildWithoutTagsWritesTheStoreInTheBackgroundAndANewProcessReadsItAll()
     {
         using var repo = new TempGitRepo();
-        FastImport(repo, commits: 5000);
+        // 7,000 commits (21,000 objects): enough for the two walks and the room reserved from the packs' sample.
+        FastImport(repo, commits: 7000);
         repo.Git("repack", "-q", "-a", "-d");
         List<(string Sha, string Message)> first;
         using (var cold = Histories.OpenAsNewProcess(repo))
         {
             Assert.Empty(cold.Tags);
             first = cold.CommitsSince(repo.Head, []).Select(c => (c.Sha, c.Message)).ToList();
-            Assert.Equal(5000, cold.CommitsListedByGitCli);
+            Assert.Equal(7000, cold.CommitsListedByGitCli);
         }
         Assert.True(File.Exists(Histories.CacheFile(repo)));
 
@@ -101,12 +107,12 @@ public sealed class PackedHistoryTests
             Assert.Equal(0, warm.CommitsListedByGitCli);
             Assert.Equal(0, warm.CommitsReadFromGit);
         }
-        Assert.Equal(repo.Git("log", "-1", "--format=%B", "HEAD~4999").TrimEnd(), first[^1].Message.TrimEnd());
+        Assert.Equal(repo.Git("log", "-1", "--format=%B", "HEAD~6999").TrimEnd(), first[^1].Message.TrimEnd());
 
         repo.Commit("feat: after the first build");
-        using (var next = Histories.OpenAsNewProcess(repo)) Assert.Equal(5001, next.CommitsSince(repo.Head, []).Count);
+        using (var next = Histories.OpenAsNewProcess(repo)) Assert.Equal(7001, next.CommitsSince(repo.Head, []).Count);
         using var again = Histories.OpenAsNewProcess(repo);
-        Assert.Equal(5001, again.CommitsSince(repo.Head, []).Count);
+        Assert.Equal(7001, again.CommitsSince(repo.Head, []).Count);
         Assert.Equal(0, again.CommitsReadFromGit);
     }
 

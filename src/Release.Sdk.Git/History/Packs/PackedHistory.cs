@@ -24,7 +24,20 @@ internal static partial class PackedHistory
     {
         using var objects = PackedObjects.TryOpen(commonGitDirectory);
         return objects is null ? null : TryRead(objects, commonGitDirectory, starts, shallowBoundary, withDetails,
-            starts.Count == 1 ? objects.CommitInTheMiddle() : null);
+            starts.Count == 1 ? TrySample(objects)?.Middle : null);
+    }
+
+    /// <summary><see cref="PackedObjects.SampleCommits"/>, or null when the packs cannot be sampled (the walk then finds out why).</summary>
+    public static CommitSample? TrySample(PackedObjects objects)
+    {
+        try
+        {
+            return objects.SampleCommits();
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>One walk from <paramref name="start"/> helped by a second from <paramref name="helperStart"/> (for tests: any commit).</summary>
@@ -37,9 +50,9 @@ internal static partial class PackedHistory
 
     /// <remarks>With more than one start, the walks from each run in parallel and share what they have claimed: on two
     /// cores, a walk from HEAD and one from a tag halfway down take about half as long as one walk. With one start (no
-    /// tags), the second walk starts from a commit the pack places halfway down (<see cref="PackedObjects.CommitInTheMiddle"/>).</remarks>
+    /// tags), the second walk starts from a commit the pack places halfway down (<see cref="PackedObjects.SampleCommits"/>).</remarks>
     /// <param name="helperStart">With a single start, where a second walk starts (see <see cref="WalkWithHelper"/>).</param>
-    private static List<RawCommit>? TryRead(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
+    internal static List<RawCommit>? TryRead(PackedObjects objects, string commonGitDirectory, IReadOnlyList<ObjectKey> starts,
         IReadOnlySet<ObjectKey> shallowBoundary, bool withDetails, ObjectKey? helperStart)
     {
         var claims = new Claims(objects.Count);

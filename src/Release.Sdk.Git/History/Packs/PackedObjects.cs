@@ -212,12 +212,14 @@ internal sealed class PackedObjects : IDisposable
     }
 
     /// <summary>
-    /// A commit about halfway down the history, found without walking: git writes a pack's commits first and in
-    /// walk order, newest first, so the commit in the middle of the pack's commits (by offset) is about halfway down.
-    /// It is estimated from a sample of the index, whose order (by id) is random with respect to the pack's.
+    /// What a sample of the largest pack's index tells about its commits, without walking: a commit about halfway down
+    /// the history (git writes a pack's commits first and in walk order, newest first, so the commit in the middle of
+    /// the pack's commits by offset is about halfway down), and about how many commits the pack holds and how large
+    /// they are. The index's order (by id) is random with respect to the pack's, so 1,024 evenly
+    /// spaced index entries are a fair sample: the count comes within a few percent.
     /// </summary>
     /// <returns>null when the packs are too small for a second walk to pay, or the sample holds too few commits.</returns>
-    public ObjectKey? CommitInTheMiddle(int minimumObjects = MinimumObjectsForTwoWalks)
+    public CommitSample? SampleCommits(int minimumObjects = MinimumObjectsForTwoWalks)
     {
         const int samples = 1024;
         PackFile? largest = null;
@@ -229,17 +231,23 @@ internal sealed class PackedObjects : IDisposable
         var offsets = new long[samples];
         var positions = new int[samples];
         var commits = 0;
+        long commitBytes = 0;
         for (var k = 0; k < samples; k++)
         {
             var position = (int)((long)k * largest.Count / samples);
             var offset = largest.OffsetAt(position);
-            if (EntryHeader(largest.From(offset)).Type != Commit) continue;
+            var (type, size, _) = EntryHeader(largest.From(offset));
+            if (type != Commit) continue;
+            commitBytes += size;
             offsets[commits] = offset;
             positions[commits++] = position;
         }
         if (commits < 16) return null;
         Array.Sort(offsets, positions, 0, commits);
-        return largest.IdAt(positions[commits / 2]);
+        var estimate = (long)commits * largest.Count / samples;
+        // A commit's message is part of its object, whose size each entry's header gives without inflating anything.
+        var objectBytes = commitBytes * largest.Count / samples;
+        return new CommitSample(largest.IdAt(positions[commits / 2]), (int)Math.Min(estimate, int.MaxValue), (int)Math.Min(objectBytes, int.MaxValue));
     }
 
     /// <summary>Below this many packed objects (a few thousand commits) one walk is quick enough.</summary>
@@ -340,3 +348,9 @@ internal sealed class PackedObjects : IDisposable
         }
     }
 }
+
+/// <summary>See <see cref="PackedObjects.SampleCommits"/>.</summary>
+/// <param name="Middle">A commit about halfway down the history.</param>
+/// <param name="EstimatedCommits">About how many commits the largest pack holds.</param>
+/// <param name="EstimatedObjectBytes">About how many bytes their objects take (their messages take less).</param>
+internal sealed record CommitSample(ObjectKey Middle, int EstimatedCommits, int EstimatedObjectBytes);
