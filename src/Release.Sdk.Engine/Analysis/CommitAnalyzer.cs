@@ -161,7 +161,14 @@ internal static class CommitAnalyzer
         int from, int to)
     {
         var end = Math.Min(positions.Count, to);
-        for (var k = from; k < end; k++) facts[positions[k]] = reader.Read(commits[positions[k]]);
+        if (commits is ICommitTextSource texts)
+        {
+            for (var k = from; k < end; k++) facts[positions[k]] = reader.Read(commits, texts, positions[k]);
+        }
+        else
+        {
+            for (var k = from; k < end; k++) facts[positions[k]] = reader.Read(commits[positions[k]]);
+        }
     }
 
     /// <summary>Facts of one commit after another: straight from the message when it allows (<see cref="QuickFacts"/>), else parsed in full.</summary>
@@ -170,9 +177,24 @@ internal static class CommitAnalyzer
         private readonly QuickFacts _quick = new(ParserOptions.For(options.Preset, options.NoteKeywords), options.ReleaseRules);
         private CommitParser.Prepared? _parser = parser;
 
+        private char[] _message = new char[1024];
+        private char[] _sha = new char[64];
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
         public AnalyzedCommit Read(CommitInfo commit) =>
             _quick.TryCompute(commit, out var facts) ? facts : Facts((_parser ??= Prepare(options)).Parse(commit), options.ReleaseRules);
+
+        /// <summary>The facts of <paramref name="commits"/>[<paramref name="index"/>], read as characters into this reader's
+        /// buffers; only a commit that needs the full parse is made a <see cref="CommitInfo"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
+        public AnalyzedCommit Read(IReadOnlyList<CommitInfo> commits, ICommitTextSource texts, int index)
+        {
+            var messageLength = texts.WriteMessage(index, ref _message);
+            var shaLength = texts.WriteSha(index, ref _sha);
+            return _quick.TryCompute(_message.AsMemory(0, messageLength), _sha.AsMemory(0, shaLength), out var facts)
+                ? facts
+                : Facts((_parser ??= Prepare(options)).Parse(commits[index]), options.ReleaseRules);
+        }
     }
 
     private static CommitParser.Prepared Prepare(AnalyzerOptions options) => new(ParserOptions.For(options.Preset, options.NoteKeywords));

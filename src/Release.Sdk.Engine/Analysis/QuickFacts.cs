@@ -41,12 +41,16 @@ internal sealed class QuickFacts
     }
 
     /// <returns>false when the commit needs the full parse.</returns>
+    public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts) => TryCompute((commit.Message ?? "").AsMemory(), commit.Sha.AsMemory(), out facts);
+
+    /// <summary>The facts of a commit with this message and sha (see <see cref="ICommitTextSource"/>).</summary>
+    /// <returns>false when the commit needs the full parse.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
-    public bool TryCompute(CommitInfo commit, out AnalyzedCommit facts)
+    public bool TryCompute(ReadOnlyMemory<char> messageText, ReadOnlyMemory<char> sha, out AnalyzedCommit facts)
     {
         facts = default;
         if (!_usable) return false;
-        var message = commit.Message ?? "";
+        var message = messageText.Span;
         var (start, length) = JsText.TrimRange(message);
         if (length == 0)
         {
@@ -54,7 +58,7 @@ internal sealed class QuickFacts
             return true;
         }
 
-        var trimmed = message.AsSpan(start, length);
+        var trimmed = message.Slice(start, length);
         if (trimmed.IndexOfAny('\r', '\u2028', '\u2029') >= 0) return false;
         // The parser's own shortcut before its revert pattern (both presets have one); the pattern is anchored at an
         // ASCII "revert", so only a message starting with 'r' or 'R' can be a revert and needs the search.
@@ -75,12 +79,12 @@ internal sealed class QuickFacts
         int typeLength = 0, scopeStart = -1, scopeLength = 0, subjectStart = 0;
         var breaking = _breakingPattern && header.Contains("!: ", StringComparison.Ordinal)
                        && HeaderShape.TryMatch(header, HeaderShape.Bang.Required, out typeLength, out scopeStart, out scopeLength, out subjectStart);
-        _subject.Reset(commit, message, start, length, header.Length);
+        _subject.Reset(messageText, sha, start, length, header.Length);
         if (breaking || HeaderShape.TryMatch(header, _bang, out typeLength, out scopeStart, out scopeLength, out subjectStart))
             _subject.Matched(typeLength, scopeStart, scopeLength, subjectStart, breaking);
 
         var release = CommitAnalyzer.DecideRelease(_subject, _customRules, _defaultRules);
-        var revertKey = RevertKeys.Of(JsText.Trim(header), JsText.Trim(commit.Sha));
+        var revertKey = RevertKeys.Of(JsText.Trim(header), JsText.Trim(sha.Span));
         facts = new AnalyzedCommit(false, release, _subject.Type, revertKey, null);
         return true;
     }
@@ -100,8 +104,8 @@ internal sealed class QuickFacts
     {
         private readonly StringPool _types = new();
         private readonly StringPool _scopes = new();
-        private CommitInfo _commit = null!;
-        private string _message = "";
+        private ReadOnlyMemory<char> _message;
+        private ReadOnlyMemory<char> _sha;
         private int _start;
         private int _length;
         private int _headerLength;
@@ -130,12 +134,12 @@ internal sealed class QuickFacts
         private bool _typeKnown;
         private string? _type;
 
-        private ReadOnlySpan<char> Header => _message.AsSpan(_start, _headerLength);
+        private ReadOnlySpan<char> Header => _message.Span.Slice(_start, _headerLength);
 
         /// <param name="start">Where the trimmed message starts in <paramref name="message"/>; <paramref name="length"/> its length.</param>
-        public void Reset(CommitInfo commit, string message, int start, int length, int headerLength)
+        public void Reset(ReadOnlyMemory<char> message, ReadOnlyMemory<char> sha, int start, int length, int headerLength)
         {
-            (_commit, _message, _start, _length, _headerLength) = (commit, message, start, length, headerLength);
+            (_message, _sha, _start, _length, _headerLength) = (message, sha, start, length, headerLength);
             _matched = false;
             _typeKnown = false;
             IsBreaking = false;
@@ -154,10 +158,10 @@ internal sealed class QuickFacts
             "scope" => _matched && _scopeStart >= 0 && _scopeLength > 0 ? _scopes.Get(Header.Slice(_scopeStart, _scopeLength)) : null,
             "subject" => _matched
                 ? _subjectStart < _headerLength ? Header[_subjectStart..].ToString() : null
-                : ConventionalCommit.GitSubject(_commit.Message),
+                : ConventionalCommit.GitSubject(_message.ToString()),
             "header" => Header.ToString(),
-            "hash" => _commit.Sha,
-            "message" => _message.Substring(_start, _length),
+            "hash" => _sha.ToString(),
+            "message" => _message.Span.Slice(_start, _length).ToString(),
             "body" or "footer" => throw new InvalidOperationException("rules on body or footer take the full parse"),
             // merge (no preset sets a merge pattern) and meta fields (there are none here)
             _ => null,

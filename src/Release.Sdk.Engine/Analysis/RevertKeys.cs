@@ -10,9 +10,9 @@ internal static class RevertKeys
 {
     public static ulong Of(string? header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, header is null, header), hash is null, hash);
 
-    /// <summary><see cref="Of(string?, string?)"/> of a header that is not null, without making it a string.</summary>
+    /// <summary><see cref="Of(string?, string?)"/> of a header and hash that are not null, without making them strings.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
-    public static ulong Of(ReadOnlySpan<char> header, string? hash) => Mix(Mix(0xCBF29CE484222325UL, false, header), hash is null, hash);
+    public static ulong Of(ReadOnlySpan<char> header, ReadOnlySpan<char> hash) => Mix(Mix(0xCBF29CE484222325UL, false, header), false, hash);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the bulk analysis (see CommitAnalyzer.ReadOnEveryCore)
     private static ulong Mix(ulong state, bool isNull, ReadOnlySpan<char> value)

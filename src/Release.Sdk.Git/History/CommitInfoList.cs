@@ -8,7 +8,7 @@ namespace Release.Sdk.Git.History;
 /// Commits of a walk, materialised one at a time from the store: 100k commits since the first commit stay a 400 KB
 /// index array instead of 100k records with their messages held at once.
 /// </summary>
-internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
+internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>, ICommitTextSource
 {
     private readonly int[] _indices;
     private readonly CommitEntry[] _entries;
@@ -57,6 +57,22 @@ internal sealed class CommitInfoList : IReadOnlyList<CommitInfo>
                 _strings[e.AuthorEmail],
                 DateTimeOffset.FromUnixTimeSeconds(e.CommitterSeconds).ToOffset(TimeSpan.FromMinutes(e.CommitterOffsetMinutes)));
         }
+    }
+
+    public int WriteMessage(int index, ref char[] buffer)
+    {
+        ref readonly var e = ref _entries[_indices[index]];
+        var bytes = _messages.AsSpan(e.MessageStart, e.MessageLength);
+        // UTF-8 never takes fewer bytes than UTF-16 takes chars; invalid bytes become U+FFFD as in the indexer's GetString.
+        if (buffer.Length < bytes.Length) buffer = new char[Math.Max(bytes.Length, buffer.Length * 2)];
+        return Encoding.UTF8.GetChars(bytes, buffer);
+    }
+
+    public int WriteSha(int index, ref char[] buffer)
+    {
+        if (buffer.Length < ObjectKey.Size * 2) buffer = new char[ObjectKey.Size * 2];
+        _entries[_indices[index]].Id.WriteSha(buffer);
+        return ObjectKey.Size * 2;
     }
 
     public IEnumerator<CommitInfo> GetEnumerator()

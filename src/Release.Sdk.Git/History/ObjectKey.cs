@@ -98,10 +98,16 @@ internal readonly record struct ObjectKey(ulong High, ulong Middle, uint Low)
     public string ToSha()
     {
         Span<char> text = stackalloc char[Size * 2];
-        WriteHex(High, text[..16]);
-        WriteHex(Middle, text[16..32]);
-        WriteHex((ulong)Low << 32, text[32..]);
+        WriteSha(text);
         return new string(text);
+    }
+
+    /// <summary>The 40 hex digits of <see cref="ToSha"/> into <paramref name="destination"/>.</summary>
+    public void WriteSha(Span<char> destination)
+    {
+        WriteHex(High, destination[..16]);
+        WriteHex(Middle, destination[16..32]);
+        WriteHex((ulong)Low << 32, destination[32..40]);
     }
 
     private static void WriteHex(ulong value, Span<char> destination)

@@ -246,16 +246,11 @@ internal static partial class PackedHistory
                 var (id, pack, offset) = pending.Pop();
                 ReadOnlySpan<byte> whole = default;
                 var commit = pack is not null
-                    ? ReadPacked(objects, pack, offset, id, inflater, ref buffer, parents, boundary, withDetails, out whole)
+                    ? ReadPacked(objects, pack, offset, id, inflater, ref buffer, parents, boundary, withDetails, authors, kept, out whole)
                     : LooseCommitReader.TryRead(commonGitDirectory, id, shallowBoundary);
                 if (commit is null) return null;
                 for (var i = 0; i < commit.Parents.Length; i++) Discover(commit.Parents[i]);
-                if (pack is not null && withDetails && authors is not null)
-                {
-                    if (GitCliCommitReader.ParseCommit(whole, authors, kept) is not { } details) return null;
-                    commit = commit with { Details = details };
-                }
-                else if (pack is not null && withDetails) messages!.Post(read.Count, whole.ToArray());
+                if (pack is not null && withDetails && authors is null) messages!.Post(read.Count, whole.ToArray());
                 read.Add(commit);
             }
             return messages is null ? read : messages.AddTo(read);
@@ -316,11 +311,14 @@ internal static partial class PackedHistory
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     /// <param name="buffer">Where the commit is inflated (replaced by a larger array when too small).</param>
     /// <param name="whole">With <paramref name="withDetails"/>, the whole commit (in <paramref name="buffer"/>), for its message.</param>
+    /// <param name="authors">With <paramref name="messages"/>, where the details are parsed into right away (one walk of
+    /// two); null when they are left to a <see cref="DetailsParser"/> or not wanted.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: full JIT at once, not ReadyToRun code (see class remarks)
     private static RawCommit? ReadPacked(PackedObjects objects, PackFile pack, long offset, ObjectKey id, Inflater inflater, scoped ref byte[] buffer,
-        CommitHeader.Parents parents, IReadOnlySet<ObjectKey>? shallowBoundary, bool withDetails, out ReadOnlySpan<byte> whole)
+        CommitHeader.Parents parents, IReadOnlySet<ObjectKey>? shallowBoundary, bool withDetails, GitCliCommitReader.Authors? authors,
+        Utf8Arena? messages, out ReadOnlySpan<byte> whole)
     {
         DateTimeOffset committed;
         whole = default;
@@ -340,8 +338,15 @@ internal static partial class PackedHistory
                 if (!CommitHeader.TryParse(longHeader, parents, out committed)) return null;
             }
         }
+        // One walk of two parses the details itself, into the one record made per commit.
+        CommitDetails? details = null;
+        if (withDetails && authors is not null)
+        {
+            details = GitCliCommitReader.ParseCommit(whole, authors, messages);
+            if (details is null) return null;
+        }
         // git hides the parents of a shallow boundary commit; so do we (as every other reader here does).
         var parentIds = shallowBoundary is not null && shallowBoundary.Contains(id) ? [] : parents.ToArray();
-        return new RawCommit(id, parentIds, committed, null);
+        return new RawCommit(id, parentIds, committed, details);
     }
 }
