@@ -70,12 +70,24 @@ internal static class AnalyzedCommitFile
     {
         var strings = new List<string>();
         var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Index(string? value)
+        int Index(string value)
         {
-            if (value is null) return -1;
             if (stringIndex.TryGetValue(value, out var i)) return i;
             strings.Add(value);
             return stringIndex[value] = strings.Count - 1;
+        }
+        // The table keeps one instance per type: 100k commits' types are found by reference among a few, not hashed.
+        var types = new (string Type, int Index)[16];
+        var typeCount = 0;
+        int TypeIndex(string type)
+        {
+            for (var k = 0; k < typeCount; k++)
+            {
+                if (ReferenceEquals(types[k].Type, type)) return types[k].Index;
+            }
+            var i = Index(type);
+            if (typeCount < types.Length) types[typeCount++] = (type, i);
+            return i;
         }
 
         // Records are written into one array with span writes: a BinaryWriter call per field made this most of a
@@ -86,14 +98,14 @@ internal static class AnalyzedCommitFile
         {
             table.TryGet(index, out var f);
             var record = records.AsSpan(length);
-            store[index].Id.WriteTo(record);
+            store.Entries.ItemRef(index).Id.WriteTo(record);
             var shape = (f.IsEmpty ? Shape.Empty : 0) | (f.Type is null ? 0 : Shape.HasType) | (f.Revert is null ? 0 : Shape.IsRevert)
                         | (f.Revert?.Header is null ? 0 : Shape.HasRevertHeader) | (f.Revert?.Hash is null ? 0 : Shape.HasRevertHash);
             record[ObjectKey.Size] = (byte)shape;
             record[ObjectKey.Size + 1] = (byte)f.Release;
             BinaryPrimitives.WriteUInt64LittleEndian(record[(ObjectKey.Size + 2)..], f.RevertKey);
             var used = FixedRecordSize;
-            if (f.Type is not null) used = WriteIndex(record, used, Index(f.Type));
+            if (f.Type is not null) used = WriteIndex(record, used, TypeIndex(f.Type));
             if (f.Revert?.Header is { } header) used = WriteIndex(record, used, Index(header));
             if (f.Revert?.Hash is { } hash) used = WriteIndex(record, used, Index(hash));
             length += used;
