@@ -89,6 +89,40 @@ public sealed class CacheFileWritingTests
         Assert.Equal(CommitStoreFile.Serialize(plain), CommitStoreFile.Serialize(underReserved));
     }
 
+    [Fact]
+    public void AnImageSharesEntriesOnlyWhenNoneCanBeRewrittenAndIsUnchangedByWhatTheStoreDoesAfter()
+    {
+        // A listing with every message: entries are final, the image shares them; appending after it changes nothing in it.
+        var store = StoreOf(Listing(500));
+        var image = StoreImage.Of(store);
+        var expected = Contents(store);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(image.Entries, out var shared));
+        Assert.Same(store.Entries.Items, shared.Array);
+        store.Add([new RawCommit(Key(9999), [Key(500)], When, null)]);
+        Assert.Equal(expected, Contents(LoadedFrom(image)));
+
+        // Commits without details (from the commit-graph) get them later, in place: the image must be a copy.
+        var partial = new CommitStore("");
+        partial.Add([new RawCommit(Key(2), [Key(1)], When, null), new RawCommit(Key(1), [], When, null)]);
+        var before = StoreImage.Of(partial);
+        var entriesBefore = before.Entries.ToArray();
+        partial.SetDetails(0, new CommitDetails("A", "a@example.com", "feat: later", When));
+        Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(before.Entries, out var copied) && ReferenceEquals(copied.Array, partial.Entries.Items));
+        Assert.Equal(entriesBefore, before.Entries.ToArray());
+        // Once every entry has its details, they are final.
+        partial.SetDetails(1, new CommitDetails("A", "a@example.com", "fix: later", When));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(StoreImage.Of(partial).Entries, out var final));
+        Assert.Same(partial.Entries.Items, final.Array);
+    }
+
+    private static CommitStore LoadedFrom(StoreImage image)
+    {
+        using var repo = new TempGitRepo();
+        var path = Path.Combine(repo.Path, ".git", "release-sdk", "history-v3.bin");
+        Assert.NotNull(CommitStoreFile.TryWrite(path, image));
+        return CommitStoreFile.TryLoad(path, "")!;
+    }
+
     /// <summary>Newest first, as a walk lists them: each commit's parent is the next one; messages as bytes and as strings.</summary>
     private static List<RawCommit> Listing(int count)
     {

@@ -184,6 +184,7 @@ internal sealed class CommitStore
                 else missing = true;
             }
 
+            if (c.Details is null && _withoutDetails >= 0) _withoutDetails++;
             _entries[first + i] = c.Details is { } details
                 ? WithDetails(c.Id, missing, parentStart, _parents.Count - parentStart, details)
                 : new CommitEntry(c.Id, c.CommitterDate.ToUnixTimeSeconds(), (short)c.CommitterDate.Offset.TotalMinutes, missing,
@@ -195,6 +196,7 @@ internal sealed class CommitStore
     /// <summary>Records the details of a commit that came without them (from the commit-graph file).</summary>
     public void SetDetails(int index, CommitDetails details)
     {
+        if (!_entries.ItemRef(index).HasDetails && _withoutDetails > 0) _withoutDetails--;
         _entries[index] = WithDetails(_entries[index], details);
         UnsavedFacts++;
     }
@@ -261,6 +263,15 @@ internal sealed class CommitStore
 
     internal CommitEntries Entries => _entries;
 
+    // How many entries have no details yet; -1 when not counted (a store read from its file).
+    private int _withoutDetails;
+
+    /// <summary>
+    /// True when every entry is known to have its details. Entries are then final: only an entry without details is
+    /// ever rewritten (<see cref="SetDetails"/>), and appending past them or growing the table leaves them as they are.
+    /// </summary>
+    internal bool EntriesAreFinal => _withoutDetails == 0;
+
     internal List<int> ParentIndices => _parents;
 
     internal List<string> Strings => _strings;
@@ -278,6 +289,7 @@ internal sealed class CommitStore
         var store = new CommitStore(shallowFingerprint, entries, parents)
         {
             _messages = messages, _messagesLength = messages.Length, ImportedCommitGraph = importedCommitGraph, IsPersisted = true,
+            _withoutDetails = -1,
         };
         // The saved slots are taken as they are when they index exactly these entries and leave room to grow;
         // else the index is built again (100k inserts, ~20 ms in a new process).

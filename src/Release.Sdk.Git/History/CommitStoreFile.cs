@@ -89,7 +89,7 @@ internal static class CommitStoreFile
         w.Write(store.PeeledTags.Length);
         w.Write(EntrySize);
         w.Write(BitConverter.IsLittleEndian);
-        w.Write(MemoryMarshal.AsBytes(store.Entries.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(store.Entries.Span));
 
         Span<byte> id = stackalloc byte[ObjectKey.Size];
         w.Write(MemoryMarshal.AsBytes(store.ParentIndices.AsSpan()));

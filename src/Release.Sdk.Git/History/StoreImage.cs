@@ -8,7 +8,7 @@ internal sealed class StoreImage
 {
     public required string ShallowFingerprint { get; init; }
     public required string? ImportedCommitGraph { get; init; }
-    public required CommitEntry[] Entries { get; init; }
+    public required ReadOnlyMemory<CommitEntry> Entries { get; init; }
     public required int[] ParentIndices { get; init; }
     public required string[] Strings { get; init; }
 
@@ -27,8 +27,10 @@ internal sealed class StoreImage
     {
         ShallowFingerprint = store.ShallowFingerprint,
         ImportedCommitGraph = store.ImportedCommitGraph,
-        // Entries are copied: details loaded later rewrite an entry in place.
-        Entries = store.Entries.AsSpan().ToArray(),
+        // Entries are copied when details loaded later may rewrite one in place; when none can be (a first build's
+        // listing came with every message), the table is shared as it is (6 MB at 100k commits, copied under the lock
+        // that the engine's next question waited on).
+        Entries = store.EntriesAreFinal ? store.Entries.Items.AsMemory(0, store.Count) : store.Entries.AsSpan().ToArray(),
         ParentIndices = [.. store.ParentIndices],
         Strings = [.. store.Strings],
         MessageBytes = store.MessageBuffer.AsMemory(0, store.MessageBytes.Length),
