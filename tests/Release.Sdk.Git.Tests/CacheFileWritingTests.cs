@@ -82,6 +82,9 @@ public sealed class CacheFileWritingTests
         underReserved.Reserve(100, 1000);
         underReserved.Add(listing);
 
+        // Room reserved again in a store that holds commits keeps them all, and findable.
+        reserved.Reserve(70_000, 1000);
+        Assert.All(listing, c => Assert.True(reserved.TryGetIndex(c.Id, out _)));
         Assert.Equal(Contents(plain), Contents(reserved));
         Assert.Equal(Contents(plain), Contents(underReserved));
         // Written, only the id index may be larger (room for the commits reserved for); entries and messages are as they were.

@@ -53,12 +53,18 @@ internal sealed class CommitStore
     /// collector's marking on both cores), and the collection budget that follows an early one leaves the rest of a
     /// first build without any. Room not filled is not written to (nor, as the tables are not cleared, touched).
     /// </summary>
+    /// <remarks>The entry table and the id index are written once here (cleared): the first write to each fresh page
+    /// of memory is a page fault (~2 µs on the VM this was measured on), and the import took ~2,000 of them one after
+    /// another; here they are taken while the walk is only starting (a 100k-commit import went from ~32 to ~19 ms).
+    /// The message room is left untouched: a guess from object sizes, and its faults did not show in the import.</remarks>
     public void Reserve(int commits, int messageBytes)
     {
         _entries.EnsureCapacity(_entries.Count + commits);
         _index.EnsureCapacity(_entries.Count + commits);
         _parents.EnsureCapacity(_parents.Count + commits);
         EnsureMessageRoom(messageBytes);
+        MemoryMarshal.AsBytes(_entries.Items.AsSpan(_entries.Count)).Clear();
+        if (_index.Count == 0) _index.Slots.AsSpan().Clear();
     }
 
     /// <summary>Identifies the shallow grafts the facts were read under: a deepened clone gives boundary commits parents.</summary>
