@@ -101,12 +101,12 @@ public sealed class CacheFileWritingTests
         var expected = Contents(store);
         Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(image.Entries, out var shared));
         Assert.Same(store.Entries.Items, shared.Array);
-        store.Add([new RawCommit(Key(9999), [Key(500)], When, null)]);
+        store.Add([new RawCommit(TestKeys.Of(9999), [TestKeys.Of(500)], When, null)]);
         Assert.Equal(expected, Contents(LoadedFrom(image)));
 
         // Commits without details (from the commit-graph) get them later, in place: the image must be a copy.
         var partial = new CommitStore("");
-        partial.Add([new RawCommit(Key(2), [Key(1)], When, null), new RawCommit(Key(1), [], When, null)]);
+        partial.Add([new RawCommit(TestKeys.Of(2), [TestKeys.Of(1)], When, null), new RawCommit(TestKeys.Of(1), [], When, null)]);
         var before = StoreImage.Of(partial);
         var entriesBefore = before.Entries.ToArray();
         partial.SetDetails(0, new CommitDetails("A", "a@example.com", "feat: later", When));
@@ -137,7 +137,7 @@ public sealed class CacheFileWritingTests
             var details = i % 3 == 0
                 ? new CommitDetails($"Author {i % 5}", $"a{i % 5}@example.com", message, When.AddMinutes(i))
                 : new CommitDetails($"Author {i % 5}", $"a{i % 5}@example.com", arena.Append(Encoding.UTF8.GetBytes(message)), When.AddMinutes(i));
-            commits.Add(new RawCommit(Key(i), i > 1 ? [Key(i - 1)] : [], When.AddMinutes(i), details));
+            commits.Add(new RawCommit(TestKeys.Of(i), i > 1 ? [TestKeys.Of(i - 1)] : [], When.AddMinutes(i), details));
         }
         return commits;
     }
@@ -155,10 +155,4 @@ public sealed class CacheFileWritingTests
             var e = store[i];
             return $"{e.Id.ToSha()} {string.Join(",", store.ParentsOf(i).ToArray())} {e.CommitterSeconds} {store.MessageOf(e)}";
         })];
-
-    private static ObjectKey Key(int n)
-    {
-        Assert.True(ObjectKey.TryParse(n.ToString("x40"), out var key));
-        return key;
-    }
 }

@@ -23,7 +23,7 @@ public sealed class CommitInfoListTests
         ];
         var arena = new Utf8Arena();
         var store = new CommitStore("");
-        store.Add([.. messages.Select((m, i) => new RawCommit(Key(i + 1), [], When, new CommitDetails("A", "a@example.com", arena.Append(m), When)))]);
+        store.Add([.. messages.Select((m, i) => new RawCommit(TestKeys.Of(i + 1), [], When, new CommitDetails("A", "a@example.com", arena.Append(m), When)))]);
         var list = new CommitInfoList(store, [.. Enumerable.Range(0, messages.Length)]);
 
         var buffer = new char[4];
@@ -45,7 +45,7 @@ public sealed class CommitInfoListTests
         string[] texts = ["feat: a", "fix(core): b", "chore: c", "feat!: d", "perf: e\n\nBREAKING CHANGE: f", "not conventional", "revert: feat: a"];
         var count = 5000; // above the threshold where the analysis takes every core
         store.Add([.. Enumerable.Range(0, count).Select(i =>
-            new RawCommit(Key(i + 1), i + 1 < count ? [Key(i + 2)] : [], When, new CommitDetails("A", "a@example.com", arena.Append(Encoding.UTF8.GetBytes(texts[i % texts.Length] + $" {i}")), When)))]);
+            new RawCommit(TestKeys.Of(i + 1), i + 1 < count ? [TestKeys.Of(i + 2)] : [], When, new CommitDetails("A", "a@example.com", arena.Append(Encoding.UTF8.GetBytes(texts[i % texts.Length] + $" {i}")), When)))]);
         var list = new CommitInfoList(store, [.. Enumerable.Range(0, count)]);
         // Rules on the hash and the whole message: the fields the quick path makes strings of only when asked.
         var options = new AnalyzerOptions(ReleaseRules:
@@ -60,11 +60,5 @@ public sealed class CommitInfoListTests
         Assert.Equal(fromCommits.Bump, fromCharacters.Bump);
         Assert.Equal(fromCommits.ReleasingCommits, fromCharacters.ReleasingCommits);
         Assert.Equal(fromCommits.CountByType.OrderBy(p => p.Key), fromCharacters.CountByType.OrderBy(p => p.Key));
-    }
-
-    private static ObjectKey Key(int n)
-    {
-        Assert.True(ObjectKey.TryParse(n.ToString("x40"), out var key));
-        return key;
     }
 }

@@ -38,19 +38,13 @@ public sealed class Utf8ArenaTests
         Assert.Equal(asString.Message, asBytes.Message);
 
         var store = new CommitStore("");
-        store.Add([new RawCommit(Key(1), [], when, asBytes), new RawCommit(Key(2), [Key(1)], when, asString)]);
+        store.Add([new RawCommit(TestKeys.Of(1), [], when, asBytes), new RawCommit(TestKeys.Of(2), [TestKeys.Of(1)], when, asString)]);
         var loaded = CommitStoreFile.Parse(CommitStoreFile.Serialize(store), "")!;
 
-        Assert.True(loaded.TryGetIndex(Key(1), out var fromBytes));
-        Assert.True(loaded.TryGetIndex(Key(2), out var fromString));
+        Assert.True(loaded.TryGetIndex(TestKeys.Of(1), out var fromBytes));
+        Assert.True(loaded.TryGetIndex(TestKeys.Of(2), out var fromString));
         Assert.Equal(asString.Message, loaded.MessageOf(loaded[fromBytes]));
         Assert.Equal(asString.Message, loaded.MessageOf(loaded[fromString]));
         Assert.Contains('\uFFFD', loaded.MessageOf(loaded[fromBytes]));
-    }
-
-    private static ObjectKey Key(int n)
-    {
-        Assert.True(ObjectKey.TryParse(n.ToString("x40"), out var key));
-        return key;
     }
 }
