@@ -199,6 +199,24 @@ public sealed class PackedHistoryTests
         AssertSameAsRevList(clone, listed, [clone.Head]);
     }
 
+    /// <summary>An empty pack pair (a crashed fetch, a full disk) is git's to report: the reader declines it, and a
+    /// first build without tags still lists its history (through git, which skips the file), without an exception.</summary>
+    [Fact]
+    public void AnEmptyPackIsDeclinedAndAFirstBuildStillListsItsHistory()
+    {
+        using var repo = new TempGitRepo();
+        FastImport(repo, commits: 30);
+        repo.Git("repack", "-q", "-a", "-d");
+        var empty = Path.Combine(repo.Path, ".git", "objects", "pack", "pack-" + new string('0', 40));
+        File.WriteAllBytes(empty + ".idx", []);
+        File.WriteAllBytes(empty + ".pack", []);
+
+        Assert.Null(PackedObjects.TryOpen(Path.Combine(repo.Path, ".git")));
+        using var history = Histories.OpenAsNewProcess(repo);
+        Assert.Empty(history.Tags);
+        Assert.Equal(30, history.CommitsSince(repo.Head, []).Count);
+    }
+
     [Fact]
     public void AMissingObjectGivesNothingSoTheCallerAsksGit()
     {

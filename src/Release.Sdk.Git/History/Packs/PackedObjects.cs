@@ -76,7 +76,8 @@ internal sealed class PackedObjects : IDisposable
                 packs.Add(pack);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // A damaged pack (an empty file, a bad header) is git's to report, as for any pack this reader does not take.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             foreach (var p in packs) p.Dispose();
             return null;
