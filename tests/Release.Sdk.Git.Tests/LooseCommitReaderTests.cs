@@ -49,6 +49,20 @@ public sealed class LooseCommitReaderTests
         Assert.Null(LooseCommitReader.Parse(id, "blob 3\0abc"u8, NoBoundary));
         Assert.Null(LooseCommitReader.Parse(id, "commit 9\0parent x\n\n"u8, NoBoundary));
 
+        // A loose object whose checksum (git ends it with the content's Adler-32) or deflate data is damaged.
+        var path = Path.Combine(gitDirectory, "objects", sha[..2], sha[2..]);
+        var intact = File.ReadAllBytes(path);
+        Assert.NotNull(LooseCommitReader.TryRead(gitDirectory, id, NoBoundary));
+        File.SetAttributes(path, FileAttributes.Normal);
+        foreach (var at in new[] { intact.Length - 1, intact.Length / 2, 2 })
+        {
+            var damaged = (byte[])intact.Clone();
+            damaged[at] ^= 0x5A;
+            File.WriteAllBytes(path, damaged);
+            Assert.Null(LooseCommitReader.TryRead(gitDirectory, id, NoBoundary));
+        }
+        File.WriteAllBytes(path, intact);
+
         repo.Git("gc", "-q", "--prune=now");
         Assert.Null(LooseCommitReader.TryRead(gitDirectory, id, NoBoundary));
         Assert.True(ObjectKey.TryParse(new string('1', 40), out var missing));
