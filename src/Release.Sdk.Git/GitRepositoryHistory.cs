@@ -83,7 +83,7 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
                 ? HistoryListing.Start(directories.GitDirectory, tagTargets, files?.Head(directories.GitDirectory), directories, boundary)
                 : null;
             // A listing with every message (no tags) is imported whole: its room is taken now, before the walk fills the heap.
-            if (headListing is { HasDetails: true, Sample: { EstimatedCommits: >= BackgroundSaveMinimum } sample })
+            if (headListing is { HasDetails: true, Sample: { EstimatedCommits: >= LargeFirstListing } sample })
                 store.Reserve(sample.EstimatedCommits + sample.EstimatedCommits / 8, sample.EstimatedObjectBytes);
             var fingerprint = directories.RefsFingerprint(files?.LooseStamps);
             var history = new GitRepositoryHistory(directories, store, boundary, useGitCli, headListing,
@@ -275,13 +275,13 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
         {
             if (TakeHeadListing(out var hasDetails) is not { } listed) return;
             // Every listed message is analyzed next: the analysis loop is compiled meanwhile on the core the import leaves idle.
-            if (hasDetails && listed.Count >= BackgroundSaveMinimum) PrepareBulkAnalysis();
+            if (hasDetails && listed.Count >= LargeFirstListing) PrepareBulkAnalysis();
             var fresh = _store.Count == 0 ? listed : listed.Where(c => !_store.TryGetIndex(c.Id, out _)).ToList();
             CommitsListedByGitCli += fresh.Count;
             _store.Add(fresh);
             // A large first listing with every detail is final as it stands: its file is written while the engine works.
             // (With tags, details of the commits since the last one are loaded later and the file waits for them.)
-            if (hasDetails && !_storeWasOnDisk && _backgroundSave is null && fresh.Count >= BackgroundSaveMinimum)
+            if (hasDetails && !_storeWasOnDisk && _backgroundSave is null && fresh.Count >= LargeFirstListing)
                 _backgroundSave = BackgroundStoreSave.Start(CommitStoreFile.PathFor(_directories.CommonDirectory), _store);
         }
     }
@@ -441,8 +441,12 @@ internal sealed partial class GitRepositoryHistory : IRepositoryHistory, IDispos
     /// <summary>Packs larger than this (~10k commits with their trees and blobs) get the walk's code compiled ahead.</summary>
     private const long WarmUpPackBytes = 4L << 20;
 
-    /// <summary>Below this many commits a first build's store file is written at the end (a thread would cost more).</summary>
-    private const int BackgroundSaveMinimum = 4096;
+    /// <summary>
+    /// From this many commits on, a first build's listing with every message (no tags) is handled as a bulk: the store's
+    /// room is reserved before the walk, the analysis loop is compiled during the import, and the store file is written
+    /// on a thread of its own. Below it, each of those costs more than it saves.
+    /// </summary>
+    private const int LargeFirstListing = 4096;
 
     private Repository LibGit2() => _repository ??= new Repository(_directories.GitDirectory);
 

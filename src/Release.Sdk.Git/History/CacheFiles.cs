@@ -17,12 +17,7 @@ internal static class CacheFiles
     {
         var length = ChecksummedWriter.Measure(writePayload);
         ulong checksum = 0;
-        return TryWriteAtomically(path, file =>
-        {
-            var writer = new ChecksummedWriter(file, length);
-            writePayload(writer);
-            checksum = writer.Finish();
-        }) ? checksum : null;
+        return TryWriteAtomically(path, file => checksum = WriteChecksummed(file, length, writePayload)) ? checksum : null;
     }
 
     /// <summary>The bytes <see cref="TryWriteChecksummed"/> writes, in memory.</summary>
@@ -30,10 +25,15 @@ internal static class CacheFiles
     {
         var length = ChecksummedWriter.Measure(writePayload);
         using var content = new MemoryStream((int)Math.Min(length + 8, Array.MaxLength));
-        var writer = new ChecksummedWriter(content, length);
-        writePayload(writer);
-        writer.Finish();
+        WriteChecksummed(content, length, writePayload);
         return content.ToArray();
+    }
+
+    private static ulong WriteChecksummed(Stream target, long payloadLength, Action<Stream> writePayload)
+    {
+        var writer = new ChecksummedWriter(target, payloadLength);
+        writePayload(writer);
+        return writer.Finish();
     }
 
     /// <returns>false when the file could not be written (it is then left as it was).</returns>

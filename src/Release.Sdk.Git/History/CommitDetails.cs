@@ -5,9 +5,9 @@ namespace Release.Sdk.Git.History;
 /// <summary>The parts of a commit that only reading the commit object gives (the commit-graph file has none of them).</summary>
 /// <remarks>
 /// The message is kept either as a string or as the UTF-8 bytes it was read as. A first build without tags reads 100k
-/// messages straight into the <see cref="CommitStore"/>'s UTF-8 buffer: decoding each into a string only to encode it
-/// back cost more than the copy, and 100k strings kept alive through the walk made the collector's full collections
-/// (two per first build) the slowest step after inflating.
+/// messages into a <see cref="Utf8Arena"/> and the <see cref="CommitStore"/> copies those bytes as they are: decoding
+/// each into a string only to encode it back cost more than the copy, and 100k strings kept alive through the walk
+/// made the collector's full collections the slowest step after inflating.
 /// </remarks>
 internal sealed class CommitDetails
 {

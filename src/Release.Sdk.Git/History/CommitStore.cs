@@ -51,7 +51,7 @@ internal sealed class CommitStore
     /// commits) are then taken from an almost empty heap. Allocated later by <see cref="Add(IReadOnlyList{RawCommit})"/>,
     /// they brought on a full collection of a heap holding the 100k commits just read (~13 ms of pause, and the
     /// collector's marking on both cores), and the collection budget that follows an early one leaves the rest of a
-    /// first build without any. Room not filled is not written to (nor, as the tables are not cleared, touched).
+    /// first build without any. The message room is not cleared: what a listing does not fill of it is never touched.
     /// </summary>
     /// <remarks>The entry table and the id index are written once here (cleared): the first write to each fresh page
     /// of memory is a page fault (~2 µs on the VM this was measured on), and the import took ~2,000 of them one after

@@ -43,27 +43,25 @@ internal static class RememberedSummaryFile
 
     private static void WritePayload(string fingerprint, IReadOnlyList<RememberedSummary> summaries, Stream stream)
     {
-        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(fingerprint);
+        w.Write(summaries.Count);
+        Span<byte> id = stackalloc byte[ObjectKey.Size];
+        foreach (var s in summaries)
         {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(fingerprint);
-            w.Write(summaries.Count);
-            Span<byte> id = stackalloc byte[ObjectKey.Size];
-            foreach (var s in summaries)
+            s.Newest.WriteTo(id);
+            w.Write(id);
+            w.Write(s.Count);
+            w.Write(s.SequenceHash);
+            w.Write((byte)s.Summary.Bump);
+            w.Write(s.Summary.ReleasingCommits);
+            w.Write(s.Summary.CountByType.Count);
+            foreach (var (type, count) in s.Summary.CountByType)
             {
-                s.Newest.WriteTo(id);
-                w.Write(id);
-                w.Write(s.Count);
-                w.Write(s.SequenceHash);
-                w.Write((byte)s.Summary.Bump);
-                w.Write(s.Summary.ReleasingCommits);
-                w.Write(s.Summary.CountByType.Count);
-                foreach (var (type, count) in s.Summary.CountByType)
-                {
-                    w.Write(type);
-                    w.Write(count);
-                }
+                w.Write(type);
+                w.Write(count);
             }
         }
     }
