@@ -39,11 +39,12 @@ internal sealed class CommitEntries(int capacity)
         if (capacity > _items.Length) Grow(Math.Max(capacity, _items.Length * 2));
     }
 
-    /// <summary>A larger array, not cleared (entries past <see cref="Count"/> are never read): room reserved for a
-    /// listing that turns out shorter is never written, so it takes no memory.</summary>
+    /// <summary>A larger array, cleared: the table is written to the store file as it is in memory, padding between an
+    /// entry's fields included, and an uncleared array left whatever its memory held there (a test saw the file differ
+    /// from run to run). Fresh memory from the system is zero already and is not written by clearing.</summary>
     private void Grow(int capacity)
     {
-        var grown = GC.AllocateUninitializedArray<CommitEntry>(capacity);
+        var grown = new CommitEntry[capacity];
         AsSpan().CopyTo(grown);
         _items = grown;
     }
